@@ -1,0 +1,43 @@
+// Everything needed to write build.ninja for one project and profile. Produced by
+// Builder::prepare(); consumed by NinjaWriter and BuildRunner.
+#pragma once
+
+#include "imageflags.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Keel {
+
+enum class Iso { No, Yes };
+
+struct CompileUnit {
+    QString source;  // absolute
+    QString object;  // relative to buildDir: obj/<module>/<path>.o or obj/app/<path>.o
+    QString module;  // module id, or "app"
+};
+
+struct BuildPlan {
+    QString projectName;
+    Profile profile = Profile::Debug;
+    QString keelRoot;
+    QString projectDir;
+    QString buildDir;        // <project>/build/<profile>
+    QString genDir;          // <buildDir>/gen
+    QList<CompileUnit> units;
+    QStringList compileFlags;
+    QStringList linkFlags;
+    QString linkerScript;
+    QString compilerLauncher; // "ccache" when found on PATH, else empty
+    Iso iso = Iso::No;
+    QString kernelCmdline;    // baked into grub.cfg for the ISO
+
+    QString imagePath() const;      // <buildDir>/<name>.elf (stripped in release)
+    QString unstrippedPath() const; // debug: imagePath(); release: <name>.full.elf
+    QString mapPath() const;        // <buildDir>/<name>.map
+    QString isoPath() const;        // <buildDir>/<name>.iso
+    QString ninjaPath() const;      // <buildDir>/build.ninja
+};
+
+} // namespace Keel
