@@ -1,0 +1,135 @@
+#include "accelprobe.h"
+
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <linux/kvm.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+namespace Keel {
+
+namespace {
+
+constexpr quint64 kGuestCodeAddress = 0x1000;
+constexpr quint16 kProbePort = 0x10;
+constexpr quint8 kProbeValue = 0x2a;
+
+class FileDescriptor
+{
+public:
+    explicit FileDescriptor(int fd) : m_fd(fd) {}
+    ~FileDescriptor() { if (m_fd >= 0) ::close(m_fd); }
+    FileDescriptor(const FileDescriptor &) = delete;
+    FileDescriptor &operator=(const FileDescriptor &) = delete;
+    int get() const { return m_fd; }
+    bool isValid() const { return m_fd >= 0; }
+
+private:
+    int m_fd;
+};
+
+QString errnoText(const char *what)
+{
+    return QStringLiteral("%1 failed: %2").arg(QLatin1String(what), QString::fromLocal8Bit(std::strerror(errno)));
+}
+
+// Real-mode code: mov al, 0x2a; out 0x10, al; hlt.
+const unsigned char kGuestCode[] = {0xb0, kProbeValue, 0xe6, quint8(kProbePort), 0xf4};
+
+QString runGuest(int vm, int vcpu, kvm_run *run)
+{
+    kvm_sregs sregs{};
+    if (ioctl(vcpu, KVM_GET_SREGS, &sregs) < 0)
+        return errnoText("KVM_GET_SREGS");
+    sregs.cs.base = 0;
+    sregs.cs.selector = 0;
+    if (ioctl(vcpu, KVM_SET_SREGS, &sregs) < 0)
+        return errnoText("KVM_SET_SREGS");
+    kvm_regs regs{};
+    regs.rip = kGuestCodeAddress;
+    regs.rflags = 0x2;
+    if (ioctl(vcpu, KVM_SET_REGS, &regs) < 0)
+        return errnoText("KVM_SET_REGS");
+    if (ioctl(vcpu, KVM_RUN, 0) < 0)
+        return errnoText("KVM_RUN");
+    if (run->exit_reason != KVM_EXIT_IO || run->io.port != kProbePort
+        || reinterpret_cast<const quint8 *>(run)[run->io.data_offset] != kProbeValue)
+        return QStringLiteral("the probe guest did not reach its port write (exit reason %1)").arg(run->exit_reason);
+    if (ioctl(vcpu, KVM_RUN, 0) < 0)
+        return errnoText("KVM_RUN");
+    if (run->exit_reason != KVM_EXIT_HLT)
+        return QStringLiteral("the probe guest did not halt (exit reason %1)").arg(run->exit_reason);
+    return {};
+}
+
+QString probeKvm()
+{
+    FileDescriptor kvm(::open("/dev/kvm", O_RDWR | O_CLOEXEC));
+    if (!kvm.isValid())
+        return errnoText("opening /dev/kvm");
+    if (ioctl(kvm.get(), KVM_GET_API_VERSION, 0) != KVM_API_VERSION)
+        return QStringLiteral("/dev/kvm speaks an unexpected API version");
+    FileDescriptor vm(ioctl(kvm.get(), KVM_CREATE_VM, 0));
+    if (!vm.isValid())
+        return errnoText("KVM_CREATE_VM");
+    const size_t memorySize = 0x1000;
+    void *memory = mmap(nullptr, memorySize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (memory == MAP_FAILED)
+        return errnoText("mmap");
+    std::memcpy(memory, kGuestCode, sizeof kGuestCode);
+    kvm_userspace_memory_region region{};
+    region.guest_phys_addr = kGuestCodeAddress;
+    region.memory_size = memorySize;
+    region.userspace_addr = reinterpret_cast<quint64>(memory);
+    QString problem;
+    if (ioctl(vm.get(), KVM_SET_USER_MEMORY_REGION, &region) < 0)
+        problem = errnoText("KVM_SET_USER_MEMORY_REGION");
+    if (problem.isEmpty()) {
+        FileDescriptor vcpu(ioctl(vm.get(), KVM_CREATE_VCPU, 0));
+        const int runSize = ioctl(kvm.get(), KVM_GET_VCPU_MMAP_SIZE, 0);
+        void *run = vcpu.isValid() && runSize > 0
+            ? mmap(nullptr, size_t(runSize), PROT_READ | PROT_WRITE, MAP_SHARED, vcpu.get(), 0) : MAP_FAILED;
+        if (run == MAP_FAILED) {
+            problem = errnoText("creating a vCPU");
+        } else {
+            problem = runGuest(vm.get(), vcpu.get(), static_cast<kvm_run *>(run));
+            munmap(run, size_t(runSize));
+        }
+    }
+    munmap(memory, memorySize);
+    return problem;
+}
+
+} // namespace
+
+QString AccelProbe::kvmProblem()
+{
+    return probeKvm();
+}
+
+QString AccelProbe::cachedKvmProblem()
+{
+    static const QString s_problem = probeKvm();
+    return s_problem;
+}
+
+AccelChoice AccelProbe::resolve(QemuAccel requested)
+{
+    if (requested == QemuAccel::Tcg)
+        return {QemuAccel::Tcg, {}};
+    const QString problem = cachedKvmProblem();
+    if (requested == QemuAccel::Kvm) {
+        if (problem.isEmpty())
+            return {QemuAccel::Kvm, {}};
+        return {QemuAccel::Kvm, QStringLiteral("KVM was requested but does not work here (%1); QEMU will likely fail — "
+                                           "use --accel tcg").arg(problem)};
+    }
+    if (problem.isEmpty())
+        return {QemuAccel::Kvm, {}};
+    return {QemuAccel::Tcg, QStringLiteral("KVM unavailable (%1); using TCG emulation").arg(problem)};
+}
+
+} // namespace Keel

@@ -1,0 +1,115 @@
+#include "qemucommandline.h"
+
+namespace Keel {
+
+namespace {
+constexpr qint64 kKiB = 1024;
+constexpr qint64 kMiB = 1024 * 1024;
+} // namespace
+
+QString qemuMemoryArgument(qint64 bytes)
+{
+    if (bytes % kMiB == 0)
+        return QStringLiteral("%1M").arg(bytes / kMiB);
+    // QEMU rounds the RAM size up to whole pages anyway; KiB is the finest unit it takes.
+    return QStringLiteral("%1K").arg((bytes + kKiB - 1) / kKiB);
+}
+
+QemuCommandLine::QemuCommandLine(const RunProfile &profile, const QemuSockets &sockets, QemuAccel accel)
+    : m_profile(profile)
+    , m_sockets(sockets)
+    , m_accel(accel == QemuAccel::Kvm ? QemuAccel::Kvm : QemuAccel::Tcg)
+{
+}
+
+QString QemuCommandLine::program()
+{
+    return QStringLiteral("qemu-system-x86_64");
+}
+
+QStringList QemuCommandLine::arguments(const QString &imagePath) const
+{
+    QStringList args;
+    addMachine(args);
+    addControlChannels(args);
+    addDevices(args);
+    addNetwork(args);
+    addDisks(args);
+    args << QStringLiteral("-kernel") << imagePath;
+    if (!m_profile.kernelCmdline.isEmpty())
+        args << QStringLiteral("-append") << m_profile.kernelCmdline;
+    if (m_profile.startMode == StartMode::Paused)
+        args << QStringLiteral("-S");
+    args << m_profile.extraArguments;
+    return args;
+}
+
+void QemuCommandLine::addMachine(QStringList &args) const
+{
+    // -nodefaults keeps the machine minimal; every device Keel relies on is added explicitly
+    // below (microvm keeps a working COM1 this way, as -serial names it).
+    args << QStringLiteral("-M") << machineName(m_profile.machine)
+         << QStringLiteral("-nodefaults") << QStringLiteral("-no-reboot")
+         << QStringLiteral("-m") << qemuMemoryArgument(m_profile.memoryBytes)
+         << QStringLiteral("-smp") << QString::number(qMax(1, m_profile.cpus));
+    if (m_accel == QemuAccel::Kvm)
+        args << QStringLiteral("-accel") << QStringLiteral("kvm") << QStringLiteral("-cpu") << QStringLiteral("host");
+    else
+        args << QStringLiteral("-accel") << QStringLiteral("tcg");
+}
+
+void QemuCommandLine::addControlChannels(QStringList &args) const
+{
+    // QMP comes first so its socket exists while QEMU blocks on the serial socket below.
+    args << QStringLiteral("-chardev")
+         << QStringLiteral("socket,id=qmp,path=%1,server=on,wait=off").arg(m_sockets.qmpPath)
+         << QStringLiteral("-mon") << QStringLiteral("chardev=qmp,mode=control");
+    // wait=on: the guest does not start before the runner is connected, so no byte is lost.
+    args << QStringLiteral("-chardev")
+         << QStringLiteral("socket,id=ser0,path=%1,server=on,wait=on").arg(m_sockets.serialPath)
+         << QStringLiteral("-serial") << QStringLiteral("chardev:ser0");
+}
+
+void QemuCommandLine::addDevices(QStringList &args) const
+{
+    if (m_profile.debugExit == DebugExit::Enabled)
+        args << QStringLiteral("-device") << QStringLiteral("isa-debug-exit,iobase=0xf4,iosize=4");
+    if (m_profile.display == Display::Headless)
+        args << QStringLiteral("-display") << QStringLiteral("none");
+    else if (m_profile.machine != QemuMachine::Microvm)
+        args << QStringLiteral("-vga") << QStringLiteral("std");
+}
+
+void QemuCommandLine::addNetwork(QStringList &args) const
+{
+    if (m_profile.portForwards.isEmpty())
+        return;
+    QStringList netdev{QStringLiteral("user"), QStringLiteral("id=net0")};
+    for (const HostForward &forward : m_profile.portForwards)
+        netdev << forward.toHostFwd();
+    args << QStringLiteral("-netdev") << netdev.join(u',')
+         << QStringLiteral("-device")
+         << deviceFor(QStringLiteral("virtio-net-pci"), QStringLiteral("virtio-net-device")) + QStringLiteral(",netdev=net0");
+}
+
+void QemuCommandLine::addDisks(QStringList &args) const
+{
+    for (int i = 0; i < m_profile.extraDisks.size(); ++i) {
+        QString file = m_profile.extraDisks[i];
+        // A comma in a path would split QEMU's option list; QEMU escapes it by doubling.
+        file.replace(u',', QStringLiteral(",,"));
+        args << QStringLiteral("-drive")
+             << QStringLiteral("file=%1,if=none,id=disk%2,format=raw").arg(file).arg(i)
+             << QStringLiteral("-device")
+             << deviceFor(QStringLiteral("virtio-blk-pci"), QStringLiteral("virtio-blk-device"))
+                    + QStringLiteral(",drive=disk%1").arg(i);
+    }
+}
+
+QString QemuCommandLine::deviceFor(const QString &pciDevice, const QString &mmioDevice) const
+{
+    // microvm has no PCI bus by default; its virtio devices sit on virtio-mmio.
+    return m_profile.machine == QemuMachine::Microvm ? mmioDevice : pciDevice;
+}
+
+} // namespace Keel

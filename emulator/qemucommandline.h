@@ -1,0 +1,42 @@
+// QemuCommandLine: turns a RunProfile and an image into qemu-system-x86_64's argv.
+//
+//   Keel::QemuSockets sockets{dir.qmpSocketPath(), dir.serialSocketPath()};
+//   Keel::QemuCommandLine commandLine(profile, sockets, Keel::QemuAccel::Tcg);
+//   process.start(Keel::QemuCommandLine::program(), commandLine.arguments(imagePath));
+#pragma once
+
+#include "runprofile.h"
+
+namespace Keel {
+
+struct QemuSockets {
+    QString qmpPath;
+    QString serialPath;
+};
+
+class QemuCommandLine
+{
+public:
+    // accel must already be resolved (Kvm or Tcg); see AccelProbe.
+    QemuCommandLine(const RunProfile &profile, const QemuSockets &sockets, QemuAccel accel);
+
+    static QString program();
+    QStringList arguments(const QString &imagePath) const;
+
+private:
+    void addMachine(QStringList &args) const;
+    void addControlChannels(QStringList &args) const;
+    void addDevices(QStringList &args) const;
+    void addNetwork(QStringList &args) const;
+    void addDisks(QStringList &args) const;
+    QString deviceFor(const QString &pciDevice, const QString &mmioDevice) const;
+
+    RunProfile m_profile;
+    QemuSockets m_sockets;
+    QemuAccel m_accel;
+};
+
+// "16M", "2048K": the form QEMU's -m accepts, exact for any whole number of KiB.
+QString qemuMemoryArgument(qint64 bytes);
+
+} // namespace Keel

@@ -1,0 +1,222 @@
+#include "qemurunner.h"
+
+#include "accelprobe.h"
+#include "qemucommandline.h"
+#include "runtimedirectory.h"
+
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace Keel {
+
+namespace {
+constexpr int kSocketPollMilliseconds = 2;
+constexpr qsizetype kMaxStderr = 64 * 1024;
+} // namespace
+
+QemuRunner::QemuRunner(QObject *parent)
+    : QObject(parent)
+    , m_program(QemuCommandLine::program())
+    , m_serial(new SerialChannel(m_clock, this))
+    , m_qmp(new QmpClient(this))
+{
+    m_socketPoll.setInterval(kSocketPollMilliseconds);
+    connect(&m_socketPoll, &QTimer::timeout, this, &QemuRunner::waitForSockets);
+    m_escalation.setSingleShot(true);
+    connect(&m_escalation, &QTimer::timeout, this, [this] { escalate(m_escalationStage + 1); });
+    m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    connect(&m_process, &QProcess::finished, this, &QemuRunner::onProcessFinished);
+    connect(&m_process, &QProcess::errorOccurred, this, &QemuRunner::onProcessError);
+    connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
+        m_stderr += QString::fromLocal8Bit(m_process.readAllStandardError());
+        if (m_stderr.size() > kMaxStderr)
+            m_stderr = m_stderr.right(kMaxStderr);
+    });
+    connect(m_qmp, &QmpClient::ready, this, &QemuRunner::onQmpReady);
+    connect(m_qmp, &QmpClient::stopped, this, [this] { if (m_state == State::Running) setState(State::Paused); });
+    connect(m_qmp, &QmpClient::resumed, this, [this] { if (m_state == State::Paused) setState(State::Running); });
+    connect(m_qmp, &QmpClient::shutdown, this, [this](const QString &reason) { m_shutdownReason = reason; });
+}
+
+QemuRunner::~QemuRunner()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.kill();
+        m_process.waitForFinished(kQuitTimeoutMilliseconds);
+    }
+}
+
+QString QemuRunner::runtimeDirectoryPath() const
+{
+    return m_runtimeDirectory ? m_runtimeDirectory->path() : QString();
+}
+
+void QemuRunner::start(const QString &imagePath)
+{
+    if (m_state != State::Idle && m_state != State::Finished)
+        return;
+    m_result = RunResult();
+    m_shutdownReason.clear();
+    m_stderr.clear();
+    m_stopRequested = false;
+    m_escalationStage = 0;
+    m_serial->clear();
+    setState(State::Starting);
+    const QString program = QFileInfo(m_program).isAbsolute() ? m_program : QStandardPaths::findExecutable(m_program);
+    if (program.isEmpty() || !QFileInfo(program).isExecutable())
+        return fail(RunResult::Outcome::QemuMissing,
+                    QStringLiteral("%1 not found — install it with: apt-get install qemu-system-x86").arg(m_program));
+    if (!QFileInfo(imagePath).isFile())
+        return fail(RunResult::Outcome::QemuFailed,
+                    QStringLiteral("image %1 does not exist — build it first (keel build)").arg(imagePath));
+    const AccelChoice accel = AccelProbe::resolve(m_profile.accel);
+    m_accel = accel.accel;
+    if (!accel.note.isEmpty())
+        emit notice(accel.note);
+    m_runtimeDirectory = std::make_unique<RuntimeDirectory>();
+    if (!m_runtimeDirectory->isValid())
+        return fail(RunResult::Outcome::QemuFailed, m_runtimeDirectory->errorString());
+    // Always start paused: the guest runs only once QMP is negotiated, so no event is missed.
+    RunProfile launchProfile = m_profile;
+    launchProfile.startMode = StartMode::Paused;
+    const QemuSockets sockets{m_runtimeDirectory->socketPath(u"qmp"), m_runtimeDirectory->socketPath(u"serial")};
+    m_arguments = QemuCommandLine(launchProfile, sockets, m_accel).arguments(QFileInfo(imagePath).absoluteFilePath());
+    m_clock.start();
+    m_process.start(program, m_arguments);
+    m_socketPoll.start();
+}
+
+void QemuRunner::waitForSockets()
+{
+    if (m_clock.elapsed() > kStartTimeoutMilliseconds) {
+        m_socketPoll.stop();
+        m_stderr += QStringLiteral("keel: QEMU did not open its serial socket within %1 s\n").arg(kStartTimeoutMilliseconds / 1000);
+        return kill();
+    }
+    // QEMU creates the QMP socket first and then blocks in creating the serial one until a
+    // client connects, so the serial socket's existence means both are listening.
+    if (!QFileInfo::exists(m_runtimeDirectory->socketPath(u"serial")))
+        return;
+    m_socketPoll.stop();
+    m_serial->connectToServer(m_runtimeDirectory->socketPath(u"serial"));
+    m_qmp->connectToServer(m_runtimeDirectory->socketPath(u"qmp"));
+}
+
+void QemuRunner::onQmpReady()
+{
+    if (m_state != State::Starting)
+        return;
+    if (m_profile.startMode == StartMode::Paused) {
+        setState(State::Paused);
+        return;
+    }
+    m_qmp->execute(QStringLiteral("cont"));
+    setState(State::Running);
+}
+
+void QemuRunner::pause()
+{
+    m_qmp->execute(QStringLiteral("stop"));
+}
+
+void QemuRunner::resume()
+{
+    m_qmp->execute(QStringLiteral("cont"));
+}
+
+void QemuRunner::reset()
+{
+    m_qmp->execute(QStringLiteral("system_reset"));
+}
+
+void QemuRunner::powerOff(int timeoutMilliseconds)
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_qmp->execute(QStringLiteral("system_powerdown"));
+    m_escalationStage = 0;
+    m_escalation.start(timeoutMilliseconds);
+}
+
+void QemuRunner::stop()
+{
+    escalate(1);
+}
+
+void QemuRunner::kill()
+{
+    escalate(2);
+}
+
+void QemuRunner::escalate(int stage)
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_stopRequested = true;
+    m_escalationStage = stage;
+    if (m_state != State::Finished)
+        setState(State::Stopping);
+    if (stage == 1 && m_qmp->isReady()) {
+        m_qmp->quit();
+        m_escalation.start(kQuitTimeoutMilliseconds);
+        return;
+    }
+    m_process.kill();
+}
+
+void QemuRunner::onProcessError(QProcess::ProcessError error)
+{
+    if (error != QProcess::FailedToStart)
+        return; // crashes also end in finished(), which decodes them
+    m_socketPoll.stop();
+    fail(RunResult::Outcome::QemuFailed,
+         QStringLiteral("cannot start %1: %2").arg(m_program, m_process.errorString()));
+}
+
+void QemuRunner::onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus)
+{
+    m_socketPoll.stop();
+    m_escalation.stop();
+    const qint64 exitNanoseconds = m_clock.nsecsElapsed();
+    m_stderr += QString::fromLocal8Bit(m_process.readAllStandardError());
+    drainChannels();
+    RunResult result = decodeQemuExit({exitStatus, exitCode, m_shutdownReason, m_stopRequested, m_stderr});
+    result.exitNanoseconds = exitNanoseconds;
+    finish(result);
+}
+
+void QemuRunner::drainChannels()
+{
+    m_qmp->drain();
+    m_serial->close();
+    m_qmp->disconnectFromServer();
+}
+
+void QemuRunner::fail(RunResult::Outcome outcome, const QString &message)
+{
+    RunResult result;
+    result.outcome = outcome;
+    result.message = message;
+    result.qemuStderr = m_stderr;
+    // Deferred, so a caller that starts and then enters an event loop still sees finished().
+    QTimer::singleShot(0, this, [this, result] { finish(result); });
+}
+
+void QemuRunner::finish(const RunResult &result)
+{
+    m_result = result;
+    m_result.firstByteNanoseconds = m_serial->firstByteNanoseconds();
+    m_runtimeDirectory.reset();
+    setState(State::Finished);
+    emit finished(m_result);
+}
+
+void QemuRunner::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+} // namespace Keel
