@@ -45,7 +45,8 @@ public:
     static constexpr size_t kClassCount = 8; // 16 << 0 ... 16 << 7 = 2048
     static constexpr size_t kLargestClass = 2048;
 
-    explicit HeapAllocator(PageSource& pages) : m_pages(pages) {}
+    // constexpr so a static heap is constant-initialised, before any constructors run.
+    constexpr explicit HeapAllocator(PageSource& pages) : m_pages(pages) {}
     HeapAllocator(const HeapAllocator&) = delete;
     HeapAllocator& operator=(const HeapAllocator&) = delete;
 
