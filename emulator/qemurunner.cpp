@@ -33,6 +33,7 @@ QemuRunner::QemuRunner(QObject *parent)
             m_stderr = m_stderr.right(kMaxStderr);
     });
     connect(m_qmp, &QmpClient::ready, this, &QemuRunner::onQmpReady);
+    connect(m_serial, &SerialChannel::dataReceived, this, &QemuRunner::onSerialData);
     connect(m_qmp, &QmpClient::stopped, this, [this] { if (m_state == State::Running) setState(State::Paused); });
     connect(m_qmp, &QmpClient::resumed, this, [this] { if (m_state == State::Paused) setState(State::Running); });
     connect(m_qmp, &QmpClient::shutdown, this, [this](const QString &reason) { m_shutdownReason = reason; });
@@ -59,6 +60,8 @@ void QemuRunner::start(const QString &imagePath)
     m_shutdownReason.clear();
     m_stderr.clear();
     m_stopRequested = false;
+    m_rebootActionPending = false;
+    m_guestStarted = false;
     m_escalationStage = 0;
     m_serial->clear();
     setState(State::Starting);
@@ -111,6 +114,7 @@ void QemuRunner::onQmpReady()
         return;
     }
     m_qmp->execute(QStringLiteral("cont"));
+    m_guestStarted = true;
     setState(State::Running);
 }
 
@@ -121,12 +125,26 @@ void QemuRunner::pause()
 
 void QemuRunner::resume()
 {
+    m_guestStarted = true;
     m_qmp->execute(QStringLiteral("cont"));
 }
 
 void QemuRunner::reset()
 {
+    // -no-reboot makes every reset an exit, so a triple fault is reported instead of looping.
+    // For a reset the user asked for, reboot for real until the guest speaks again: firmware
+    // (SeaBIOS) resets once more on its own right after a host reset.
+    m_qmp->execute(QStringLiteral("set-action"), {{QStringLiteral("reboot"), QStringLiteral("reset")}});
     m_qmp->execute(QStringLiteral("system_reset"));
+    m_rebootActionPending = true;
+}
+
+void QemuRunner::onSerialData()
+{
+    if (!m_rebootActionPending)
+        return;
+    m_rebootActionPending = false;
+    m_qmp->execute(QStringLiteral("set-action"), {{QStringLiteral("reboot"), QStringLiteral("shutdown")}});
 }
 
 void QemuRunner::powerOff(int timeoutMilliseconds)
@@ -180,7 +198,7 @@ void QemuRunner::onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus
     const qint64 exitNanoseconds = m_clock.nsecsElapsed();
     m_stderr += QString::fromLocal8Bit(m_process.readAllStandardError());
     drainChannels();
-    RunResult result = decodeQemuExit({exitStatus, exitCode, m_shutdownReason, m_stopRequested, m_stderr});
+    RunResult result = decodeQemuExit({exitStatus, exitCode, m_shutdownReason, m_stopRequested, m_stderr, m_guestStarted});
     result.exitNanoseconds = exitNanoseconds;
     finish(result);
 }

@@ -70,6 +70,7 @@ private:
     void setState(State state);
     void waitForSockets();
     void onQmpReady();
+    void onSerialData();
     void onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus);
     void onProcessError(QProcess::ProcessError error);
     void drainChannels();
@@ -92,6 +93,8 @@ private:
     QmpClient *m_qmp = nullptr;
     QString m_shutdownReason;
     bool m_stopRequested = false;
+    bool m_rebootActionPending = false;
+    bool m_guestStarted = false;
     QString m_stderr;
     RunResult m_result;
 };

@@ -29,7 +29,7 @@ RunResult decodeQemuExit(const QemuExit &exit)
             result.message += QStringLiteral(": ") + line;
         return result;
     }
-    if (exit.exitCode & 1) {
+    if ((exit.exitCode & 1) && exit.guestStarted) {
         result.outcome = RunResult::Outcome::GuestExited;
         result.guestStatus = exit.exitCode >> 1;
         return result;

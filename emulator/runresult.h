@@ -2,7 +2,8 @@
 //
 // The kernel writes main()'s status to isa-debug-exit, and QEMU exits with (status << 1) | 1.
 // QEMU exiting 0 after SHUTDOWN(reason guest-reset) is a triple fault under -no-reboot: an error,
-// never success. Any other clean exit 0 is an ACPI power-off: status 0.
+// never success. Any other clean exit 0 is an ACPI power-off: status 0. Exit 1 before the guest
+// was started is QEMU refusing its command line.
 #pragma once
 
 #include <QProcess>
@@ -37,6 +38,9 @@ struct QemuExit {
     QString shutdownReason;         // from the last SHUTDOWN event; empty when none came
     bool stopRequested = false;     // the runner itself asked QEMU to quit or killed it
     QString stderrText;
+    // QEMU's own errors exit 1, the same code as a guest status 0; only a guest that was
+    // started can have a status.
+    bool guestStarted = true;
 };
 
 RunResult decodeQemuExit(const QemuExit &exit);

@@ -1,0 +1,171 @@
+// QemuRunner on real QEMU with the stand-in guest (fixture/fixture.S). A failure here means
+// `keel run` and the IDE would report wrong exit statuses, hang on stop, hide QEMU's errors or
+// leave sockets behind.
+#include "emulator/qemurunner.h"
+
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QTimer>
+#include <gtest/gtest.h>
+
+using namespace Keel;
+using Outcome = RunResult::Outcome;
+
+namespace {
+
+constexpr int kTimeoutMilliseconds = 20000;
+
+class GuestRun
+{
+public:
+    explicit GuestRun(const QString &cmdline, QemuMachine machine = QemuMachine::Pc)
+    {
+        RunProfile profile;
+        profile.machine = machine;
+        profile.accel = QemuAccel::Tcg;
+        profile.kernelCmdline = cmdline;
+        runner.setProfile(profile);
+        QObject::connect(runner.serial(), &SerialChannel::dataReceived, [this](const QByteArray &bytes) {
+            output += bytes;
+        });
+    }
+
+    // Runs the event loop until the run finishes (or `until` says stop waiting).
+    const RunResult &wait(const std::function<bool()> &until = {})
+    {
+        QEventLoop loop;
+        QObject::connect(&runner, &QemuRunner::finished, &loop, &QEventLoop::quit);
+        QTimer poll;
+        if (until) {
+            QObject::connect(&poll, &QTimer::timeout, [&] { if (until()) loop.quit(); });
+            poll.start(5);
+        }
+        QTimer::singleShot(kTimeoutMilliseconds, &loop, &QEventLoop::quit);
+        if (runner.state() != QemuRunner::State::Finished)
+            loop.exec();
+        return runner.result();
+    }
+
+    QemuRunner runner;
+    QByteArray output;
+};
+
+} // namespace
+
+TEST(QemuRunner, DecodesTheGuestExitStatusOnEveryMachine)
+{
+    for (QemuMachine machine : {QemuMachine::Pc, QemuMachine::Q35, QemuMachine::Microvm}) {
+        GuestRun run(QStringLiteral("x42"), machine);
+        run.runner.start(QStringLiteral(KEEL_TEST_FIXTURE));
+        const RunResult &result = run.wait();
+        EXPECT_EQ(result.outcome, Outcome::GuestExited) << qPrintable(machineName(machine) + result.message);
+        EXPECT_EQ(result.guestStatus, 42);
+        EXPECT_EQ(run.output, "fixture: ready\n"); // nothing lost before the first byte
+        EXPECT_GT(result.firstByteNanoseconds, 0);
+        EXPECT_GE(result.exitNanoseconds, result.firstByteNanoseconds);
+    }
+}
+
+TEST(QemuRunner, ReportsAGuestTripleFaultAsReset)
+{
+    GuestRun run(QStringLiteral("r"));
+    run.runner.start(QStringLiteral(KEEL_TEST_FIXTURE));
+    const RunResult &result = run.wait();
+    EXPECT_EQ(result.outcome, Outcome::GuestReset) << qPrintable(result.message);
+    EXPECT_TRUE(result.message.contains(u"triple fault"));
+}
+
+TEST(QemuRunner, ReportsAcpiPowerOffAsStatusZero)
+{
+    GuestRun run(QStringLiteral("p"));
+    run.runner.start(QStringLiteral(KEEL_TEST_FIXTURE));
+    const RunResult &result = run.wait();
+    EXPECT_EQ(result.outcome, Outcome::GuestPoweredOff) << qPrintable(result.message);
+    EXPECT_EQ(result.guestStatus, 0);
+}
+
+TEST(QemuRunner, SurfacesQemuErrorsFromStderr)
+{
+    GuestRun run(QStringLiteral("x1"));
+    RunProfile profile = run.runner.profile();
+    profile.extraArguments = {QStringLiteral("-no-such-option")};
+    run.runner.setProfile(profile);
+    run.runner.start(QStringLiteral(KEEL_TEST_FIXTURE));
+    const RunResult &result = run.wait();
+    EXPECT_EQ(result.outcome, Outcome::QemuFailed);
+    EXPECT_TRUE(result.message.contains(u"-no-such-option")) << qPrintable(result.message);
+    EXPECT_TRUE(result.qemuStderr.contains(u"invalid option")) << qPrintable(result.qemuStderr);
+}
+
+TEST(QemuRunner, StopsARunningGuestAndRemovesItsSockets)
+{
+    GuestRun run(QStringLiteral("s"));
+    run.runner.start(QStringLiteral(KEEL_TEST_FIXTURE));
+    run.wait([&] { return run.output.contains("ready"); });
+    ASSERT_EQ(run.runner.state(), QemuRunner::State::Running);
+    const QString directory = run.runner.runtimeDirectoryPath();
+    EXPECT_TRUE(QFileInfo(directory).isDir());
+    EXPECT_TRUE(QFileInfo::exists(directory + QStringLiteral("/qmp.sock")));
+    run.runner.stop();
+    const RunResult &result = run.wait();
+    EXPECT_EQ(result.outcome, Outcome::Stopped);
+    EXPECT_FALSE(QFileInfo::exists(directory));
+}
+
+TEST(QemuRunner, KillEndsQemuAtOnce)
+{
+    GuestRun run(QStringLiteral("s"));
+    run.runner.start(QStringLiteral(KEEL_TEST_FIXTURE));
+    run.wait([&] { return run.output.contains("ready"); });
+    run.runner.kill();
+    EXPECT_EQ(run.wait().outcome, Outcome::Stopped);
+}
+
+TEST(QemuRunner, StartsPausedAndResumes)
+{
+    GuestRun run(QStringLiteral("x5"));
+    RunProfile profile = run.runner.profile();
+    profile.startMode = StartMode::Paused;
+    run.runner.setProfile(profile);
+    run.runner.start(QStringLiteral(KEEL_TEST_FIXTURE));
+    run.wait([&] { return run.runner.state() == QemuRunner::State::Paused; });
+    ASSERT_EQ(run.runner.state(), QemuRunner::State::Paused);
+    EXPECT_TRUE(run.output.isEmpty());
+    run.runner.resume();
+    EXPECT_EQ(run.wait().guestStatus, 5);
+}
+
+TEST(QemuRunner, SendsSerialInputToTheGuest)
+{
+    GuestRun run(QStringLiteral("e"));
+    run.runner.start(QStringLiteral(KEEL_TEST_FIXTURE));
+    run.wait([&] { return run.output.contains("ready"); });
+    run.runner.serial()->send("ping\n");
+    run.wait([&] { return run.output.endsWith("ping\n"); });
+    EXPECT_EQ(run.output, "fixture: ready\nping\n");
+    run.runner.stop();
+    run.wait();
+}
+
+TEST(QemuRunner, SurvivesASerialFloodWithBoundedBuffering)
+{
+    GuestRun run(QStringLiteral("f"));
+    run.runner.serial()->setCapacity(4096);
+    run.runner.serial()->setCoalesceInterval(50);
+    run.runner.start(QStringLiteral(KEEL_TEST_FIXTURE));
+    run.wait([&] { return run.runner.serial()->droppedBytes() > 0 && run.output.contains("bytes dropped]"); });
+    EXPECT_GT(run.runner.serial()->droppedBytes(), 0);
+    EXPECT_TRUE(run.output.contains("bytes dropped]\n"));
+    run.runner.stop();
+    EXPECT_EQ(run.wait().outcome, Outcome::Stopped);
+}
+
+TEST(QemuRunner, NamesThePackageWhenQemuIsMissing)
+{
+    GuestRun run(QStringLiteral("x1"));
+    run.runner.setQemuProgram(QStringLiteral("qemu-system-x86_64-not-installed"));
+    run.runner.start(QStringLiteral(KEEL_TEST_FIXTURE));
+    const RunResult &result = run.wait();
+    EXPECT_EQ(result.outcome, Outcome::QemuMissing);
+    EXPECT_TRUE(result.message.contains(u"apt-get install qemu-system-x86")) << qPrintable(result.message);
+}
