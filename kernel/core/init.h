@@ -37,9 +37,10 @@ void runInitSteps(InitLevel level);
 #define KEEL_INIT_CONCAT_(a, b) a##b
 #define KEEL_INIT_CONCAT(a, b) KEEL_INIT_CONCAT_(a, b)
 
-// An unknown level name fails to compile (KEEL_INIT_ORDER_<level> is undefined).
+// An unknown level name fails to compile (KEEL_INIT_ORDER_<level> is undefined). The explicit
+// alignment stops GCC from over-aligning the entry, which would leave gaps in the array.
 #define KEEL_INIT(level, fn)                                                                       \
-    [[gnu::used, gnu::section(".keel_init." KEEL_INIT_ORDER_##level "." #level)]]                  \
+    [[gnu::used, gnu::aligned(8), gnu::section(".keel_init." KEEL_INIT_ORDER_##level "." #level)]] \
     static const ::keel::InitStep KEEL_INIT_CONCAT(s_keelInitStep, __COUNTER__) = {               \
         KEEL_INIT_ENUM_##level, fn, #fn                                                            \
     }
