@@ -90,11 +90,13 @@ ktl::ErrorOr<void> normaliseMemoryMap(BootInfo& info)
 {
     if (info.regionCount > kMaxMemoryRegions)
         return Error(ErrorCode::TooMany, "memory map has more than 64 regions");
-    for (size_t i = 0; i < info.regionCount; ++i) {
-        if (info.regions[i].length == 0)
-            return Error(ErrorCode::Malformed, "memory map has a zero-length region");
+    for (size_t i = 0; i < info.regionCount;) {
         if (info.regions[i].end() < info.regions[i].base)
             return Error(ErrorCode::Malformed, "memory map region wraps past the end of the address space");
+        if (info.regions[i].length == 0)
+            removeAt(info, i);
+        else
+            ++i;
     }
     sortByBase(info);
     TRY(mergeNeighbours(info));

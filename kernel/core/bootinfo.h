@@ -70,8 +70,9 @@ public:
 ktl::ErrorOr<BootInfo> parsePvhStartInfo(const PhysicalMemoryView& memory, u64 startInfoAddress);
 ktl::ErrorOr<BootInfo> parseMultiboot2Info(const PhysicalMemoryView& memory, u64 infoAddress);
 
-// Sorts, validates (no wrap-around, no overlap between different types, no zero lengths),
-// merges and clips `info.regions` in place; the parsers call it, tests may too.
+// Sorts, validates (no wrap-around, no overlap between different types), drops zero-length
+// entries (QEMU's microvm reports one), merges and clips `info.regions` in place; the parsers
+// call it, tests may too.
 ktl::ErrorOr<void> normaliseMemoryMap(BootInfo& info);
 
 // Splits `buffer` in place at blanks (space, tab, newline); double quotes group words and are

@@ -64,7 +64,7 @@ MemoryType memoryTypeFromE820(u32 type)
 ErrorOr<void> addRegion(BootInfo& info, u64 base, u64 length, MemoryType type)
 {
     if (length == 0)
-        return Error(ErrorCode::Malformed, "memory map has a zero-length region");
+        return {}; // QEMU's microvm e820 table really contains one; it describes nothing
     if (base + length < base)
         return Error(ErrorCode::Malformed, "memory map region wraps past the end of the address space");
     if (info.regionCount == kMaxMemoryRegions)

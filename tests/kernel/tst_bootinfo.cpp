@@ -149,6 +149,17 @@ TEST(PvhStartInfo, SortsAndMergesRegions)
     EXPECT_EQ(result.value().regions[0].length, 0x200000u);
 }
 
+TEST(PvhStartInfo, SkipsZeroLengthEntriesLikeQemuMicrovm)
+{
+    // qemu-system-x86_64 -M microvm lists an empty entry; it must not stop the boot.
+    auto memory = makePvh({ { 0, 0x9fc00, 1 }, { 0xfeffc000, 0, 2 }, { 0x100000, 0x100000, 1 } });
+    auto result = keel::parsePvhStartInfo(memory, kStart);
+    ASSERT_FALSE(result.isError()) << result.error().message();
+    EXPECT_EQ(result.value().regionCount, 2u);
+    auto onlyEmpty = makePvh({ { 0x100000, 0, 1 } });
+    EXPECT_EQ(keel::parsePvhStartInfo(onlyEmpty, kStart).value().regionCount, 0u);
+}
+
 TEST(PvhStartInfo, RejectsMalformedInput)
 {
     auto badMagic = makePvh(kQemuTwoMiB);
@@ -176,7 +187,6 @@ TEST(PvhStartInfo, RejectsMalformedInput)
         tooMany.push_back({ i * 0x10000, 0x1000, 1 });
     EXPECT_EQ(pvhError(makePvh(tooMany)), ErrorCode::TooMany);
 
-    EXPECT_EQ(pvhError(makePvh({ { 0x100000, 0, 1 } })), ErrorCode::Malformed);           // zero length
     EXPECT_EQ(pvhError(makePvh({ { ~u64(0) - 0xfff, 0x2000, 1 } })), ErrorCode::Malformed); // wraps
     EXPECT_EQ(pvhError(makePvh({ { 0x100000, 0x100000, 1 }, { 0x180000, 0x1000, 2 } })), ErrorCode::Overlap);
 
@@ -250,7 +260,6 @@ TEST(Multiboot2Info, RejectsMalformedInput)
     EXPECT_EQ(multibootError(Multiboot2Builder().end().build()), ErrorCode::Malformed); // no memory info
     EXPECT_EQ(multibootError(Multiboot2Builder().memoryMap(kQemuTwoMiB, 0).end().build()), ErrorCode::Malformed);
     EXPECT_EQ(multibootError(Multiboot2Builder().memoryMap(kQemuTwoMiB, 16).end().build()), ErrorCode::Malformed);
-    EXPECT_EQ(multibootError(Multiboot2Builder().memoryMap({ { 0x100000, 0, 1 } }).end().build()), ErrorCode::Malformed);
     EXPECT_EQ(multibootError(Multiboot2Builder().memoryMap({ { 0, 0x2000, 1 }, { 0x1000, 0x1000, 2 } }).end().build()),
               ErrorCode::Overlap);
     EXPECT_EQ(multibootError(Multiboot2Builder().tag(1, "no terminator").memoryMap(kQemuTwoMiB).end().build()),
