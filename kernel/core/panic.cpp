@@ -34,7 +34,7 @@ ktl::OutputSink& beginPanic()
     ConsoleRegistry::write("\n");
     arch::dumpRegisters(frame);
     arch::dumpControlRegisters();
-    printStackTrace(frame.rip, frame.rbp);
+    printStackTrace(frame.rip, frame.rbp, frame.rsp);
     arch::exitMachine(kPanicExitStatus);
 }
 

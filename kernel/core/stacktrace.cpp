@@ -6,6 +6,8 @@
 
 extern "C" char __kernel_start[];
 extern "C" char __kernel_end[];
+extern "C" char __text_start[];
+extern "C" char __text_end[];
 
 namespace keel {
 namespace {
@@ -20,26 +22,48 @@ bool isPlausibleFrame(u64 rbp)
     return rbp % 8 == 0 && rbp >= start && rbp + 16 <= end;
 }
 
-void printFrame(int index, u64 address, u64 lookupAddress)
+void printFrame(int index, u64 address, u64 lookupAddress, const char* note = "");
+
+bool isCodeAddress(u64 address)
+{
+    return address >= reinterpret_cast<u64>(__text_start) && address < reinterpret_cast<u64>(__text_end);
+}
+
+// A function that faults before its prologue (or a leaf that needs no frame) has its return
+// address on top of the stack rather than behind the frame pointer.
+bool printUnframedCaller(u64 rbp, u64 rsp)
+{
+    if (!isPlausibleFrame(rsp))
+        return false;
+    u64 candidate = *reinterpret_cast<const u64*>(rsp);
+    u64 framed = isPlausibleFrame(rbp) ? reinterpret_cast<const u64*>(rbp)[1] : 0;
+    if (!isCodeAddress(candidate) || candidate == framed)
+        return false;
+    printFrame(1, candidate, candidate - 1, " (return address on the stack top)");
+    return true;
+}
+
+void printFrame(int index, u64 address, u64 lookupAddress, const char* note)
 {
     auto symbol = SymbolTable::lookup(lookupAddress);
     if (symbol.hasValue())
-        keel::println("  #{:<2} {:#018x} {}+{:#x}", index, address, symbol->name,
-            address - symbol->address);
+        keel::println("  #{:<2} {:#018x} {}+{:#x}{}", index, address, symbol->name,
+            address - symbol->address, note);
     else
-        keel::println("  #{:<2} {:#018x}", index, address);
+        keel::println("  #{:<2} {:#018x}{}", index, address, note);
 }
 
 } // namespace
 
-void printStackTrace(u64 rip, u64 rbp)
+void printStackTrace(u64 rip, u64 rbp, u64 rsp)
 {
     keel::println("Stack trace{}:", SymbolTable::isPresent() ? "" : " (no symbols in this image; "
         "`keel` resolves the addresses)");
     printFrame(0, rip, rip);
+    int first = (rsp && printUnframedCaller(rbp, rsp)) ? 2 : 1;
     u64 previous = 0;
     int repeats = 0;
-    for (int index = 1; index < kMaxFrames && isPlausibleFrame(rbp); ++index) {
+    for (int index = first; index < kMaxFrames && isPlausibleFrame(rbp); ++index) {
         const auto* frame = reinterpret_cast<const u64*>(rbp);
         u64 returnAddress = frame[1];
         if (returnAddress == 0)
