@@ -53,27 +53,30 @@ public:
     QVariant optionValue(const QString &module, const QString &name) const;
 
 private:
-    struct State;
+    void reset(const QList<FeatureRequest> &requested, const QList<FeatureRequest> &disabled);
+    QStringList seeds() const;
     void computeClosure(const QStringList &seeds);
-    bool checkCycles(Diagnostics *diagnostics);
+    bool dropUnsatisfiedDefaults();
     bool checkUnknown(const QList<FeatureRequest> &requests, Diagnostics *diagnostics) const;
-    bool checkDisabledRequests(Diagnostics *diagnostics);
-    void dropUnsatisfiedDefaults();
-    bool checkDepends(Diagnostics *diagnostics);
-    bool checkConflicts(Diagnostics *diagnostics);
+    bool checkCycles(Diagnostics *diagnostics) const;
+    bool checkRequestsAgainstDisabled(Diagnostics *diagnostics) const;
+    bool checkDepends(Diagnostics *diagnostics) const;
+    bool checkConflicts(Diagnostics *diagnostics) const;
     bool resolveOptions(const QList<OptionSetting> &settings, Diagnostics *diagnostics);
-    QString describeOn(const QString &id) const;
-    QString describeOff(const QString &id, QSet<QString> &visiting) const;
-    QString requestText(const QString &id) const;
-    SourcePosition requestPosition(const QString &id) const;
+    QString dependsFailure(const QString &id, QSet<QString> &visiting) const;
+    QString whyNotImpl(const QString &id, QSet<QString> &visiting) const;
+    SourcePosition blamePosition(const QString &id) const;
+    void report(Diagnostics *diagnostics, const SourcePosition &at, const QString &message,
+                const QString &hint) const;
 
     const ManifestRegistry &m_registry;
     QMap<QString, FeatureRequest> m_requested;
     QMap<QString, FeatureRequest> m_disabled;
+    QSet<QString> m_dropped;                 // defaults turned off to keep the set consistent
     QSet<QString> m_enabled;
     QMap<QString, EnableReason> m_reasons;
-    QMap<QString, QString> m_selectedBy;      // id → the enabled module that selected it
-    QMap<QString, QString> m_blockedBy;       // id → why it could not be on
+    QMap<QString, QString> m_selectedBy;     // id → the enabled module that selected it
+    QMap<QString, QString> m_blockedBy;      // id → why a default could not stay on
     QMap<QString, QMap<QString, ResolvedOption>> m_options;
 };
 

@@ -43,6 +43,7 @@ struct ModuleManifest {
     QStringList selects;
     QStringList conflicts;
     QStringList sourceGlobs;      // relative to directory
+    QList<int> sourceGlobLines;   // line of each sourceGlobs entry in module.toml
     QStringList sources;          // absolute, resolved from sourceGlobs by load()
     QStringList defines;
     QList<ModuleOption> options;

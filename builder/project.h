@@ -58,6 +58,8 @@ struct Project {
     QString version;
     QStringList sourceGlobs;
     QStringList assetGlobs;
+    QList<SourcePosition> sourceGlobPositions; // where each glob is written (empty: default)
+    QList<SourcePosition> assetGlobPositions;
     QStringList sources; // absolute paths, sorted, resolved from sourceGlobs
     QStringList assets;  // absolute paths, sorted, resolved from assetGlobs
     QList<FeatureRequest> features;

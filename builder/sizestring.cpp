@@ -1,0 +1,60 @@
+#include "sizestring.h"
+
+#include <QRegularExpression>
+
+namespace Keel::SizeString {
+
+namespace {
+
+std::optional<quint64> unitMultiplier(const QString &unit)
+{
+    const QString u = unit.toUpper();
+    if (u.isEmpty() || u == QLatin1String("B"))
+        return 1;
+    if (u == QLatin1String("K") || u == QLatin1String("KIB"))
+        return quint64(1) << 10;
+    if (u == QLatin1String("M") || u == QLatin1String("MIB"))
+        return quint64(1) << 20;
+    if (u == QLatin1String("G") || u == QLatin1String("GIB"))
+        return quint64(1) << 30;
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<quint64> parse(QStringView text, QString *error)
+{
+    static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d+)\\s*([A-Za-z]*)\\s*$"));
+    const QString input = text.toString();
+    const auto match = pattern.match(input);
+    const auto fail = [&](const QString &why) -> std::optional<quint64> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    if (!match.hasMatch())
+        return fail(QStringLiteral("'%1' is not a size; write a number with an optional unit, "
+                                   "e.g. \"4096\", \"64K\", \"16M\" or \"1G\"").arg(input));
+    const auto multiplier = unitMultiplier(match.captured(2));
+    if (!multiplier)
+        return fail(QStringLiteral("unknown size unit '%1' in '%2'; use K, M, G (or KiB, MiB, GiB)")
+                        .arg(match.captured(2), input));
+    bool ok = false;
+    const quint64 number = match.captured(1).toULongLong(&ok);
+    if (!ok || (number != 0 && *multiplier > std::numeric_limits<quint64>::max() / number))
+        return fail(QStringLiteral("size '%1' is too large").arg(input));
+    return number * *multiplier;
+}
+
+QString format(quint64 bytes)
+{
+    static const struct { quint64 factor; const char *suffix; } units[] = {
+        {quint64(1) << 30, "G"}, {quint64(1) << 20, "M"}, {quint64(1) << 10, "K"}};
+    for (const auto &unit : units) {
+        if (bytes != 0 && bytes % unit.factor == 0)
+            return QString::number(bytes / unit.factor) + QLatin1String(unit.suffix);
+    }
+    return QString::number(bytes);
+}
+
+} // namespace Keel::SizeString
