@@ -80,6 +80,30 @@ ktl::ErrorOr<void> PhysicalPageAllocator::initialise(ktl::Span<const MemoryRegio
                                                      const AddressTranslator& translator)
 {
     *this = PhysicalPageAllocator();
+    TRY(collectZones(usable));
+    u64 bitmapBytes = 0;
+    for (size_t i = 0; i < m_zoneCount; ++i)
+        bitmapBytes += wordsFor(m_zones[i].pageCount) * sizeof(u64);
+    u64 bookkeepingPages = pageAfter(bitmapBytes);
+    ktl::Optional<u64> place;
+    for (size_t i = 0; i < m_zoneCount && !place; ++i)
+        place = findRoom(m_zones[i].basePage, m_zones[i].basePage + m_zones[i].pageCount, bookkeepingPages, reserved);
+    if (!place)
+        return Error(ErrorCode::OutOfMemory, "page allocator: no room for its bitmaps");
+    auto* storage = static_cast<u64*>(translator.translate(*place * kPageSize, bitmapBytes));
+    if (!storage)
+        return Error(ErrorCode::OutOfRange, "page allocator: bitmap memory cannot be mapped");
+    setUpBitmaps(storage);
+    markRangeUsed(0, kPageSize);
+    for (const Range& range : reserved)
+        markRangeUsed(range.base, range.length);
+    markRangeUsed(*place * kPageSize, bookkeepingPages * kPageSize);
+    return {};
+}
+
+// One zone per usable region, whole pages only, sorted by address.
+ktl::ErrorOr<void> PhysicalPageAllocator::collectZones(ktl::Span<const MemoryRegion> usable)
+{
     for (const MemoryRegion& region : usable) {
         u64 first = pageAfter(region.base);
         u64 end = pageOf(region.end());
@@ -98,20 +122,12 @@ ktl::ErrorOr<void> PhysicalPageAllocator::initialise(ktl::Span<const MemoryRegio
         if (m_zones[i - 1].basePage + m_zones[i - 1].pageCount > m_zones[i].basePage)
             return Error(ErrorCode::Overlap, "page allocator: usable regions overlap");
     }
+    return {};
+}
 
-    u64 bitmapBytes = 0;
-    for (size_t i = 0; i < m_zoneCount; ++i)
-        bitmapBytes += wordsFor(m_zones[i].pageCount) * sizeof(u64);
-    u64 bookkeepingPages = pageAfter(bitmapBytes);
-    ktl::Optional<u64> place;
-    for (size_t i = 0; i < m_zoneCount && !place; ++i)
-        place = findRoom(m_zones[i].basePage, m_zones[i].basePage + m_zones[i].pageCount, bookkeepingPages, reserved);
-    if (!place)
-        return Error(ErrorCode::OutOfMemory, "page allocator: no room for its bitmaps");
-    auto* storage = static_cast<u64*>(translator.translate(*place * kPageSize, bitmapBytes));
-    if (!storage)
-        return Error(ErrorCode::OutOfRange, "page allocator: bitmap memory cannot be mapped");
-
+// Lays the zones' bitmaps out back to back in `storage`, every page free.
+void PhysicalPageAllocator::setUpBitmaps(u64* storage)
+{
     for (size_t i = 0; i < m_zoneCount; ++i) {
         Zone& zone = m_zones[i];
         u64 words = wordsFor(zone.pageCount);
@@ -120,15 +136,10 @@ ktl::ErrorOr<void> PhysicalPageAllocator::initialise(ktl::Span<const MemoryRegio
         for (u64 w = 0; w < words; ++w)
             zone.bitmap[w] = 0;
         if (u64 tail = zone.pageCount % kBitsPerWord)
-            zone.bitmap[words - 1] = kAllUsed << tail;
+            zone.bitmap[words - 1] = kAllUsed << tail; // bits past the end never look free
         m_totalPages += zone.pageCount;
         m_freePages += zone.pageCount;
     }
-    markRangeUsed(0, kPageSize);
-    for (const Range& range : reserved)
-        markRangeUsed(range.base, range.length);
-    markRangeUsed(*place * kPageSize, bookkeepingPages * kPageSize);
-    return {};
 }
 
 void PhysicalPageAllocator::markUsed(Zone& zone, u64 firstIndex, u64 count)

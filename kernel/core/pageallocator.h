@@ -73,6 +73,8 @@ private:
         u64 searchHint;   // no free page in words before this one
     };
 
+    ktl::ErrorOr<void> collectZones(ktl::Span<const MemoryRegion> usable);
+    void setUpBitmaps(u64* storage);
     Zone* zoneFor(u64 page);
     const Zone* zoneFor(u64 page) const;
     ktl::Optional<u64> allocateInZone(Zone& zone, u64 pages, u64 alignPages);
