@@ -44,6 +44,22 @@ struct HeapAllocator::SlabHeader {
     void* freeList; // each free block starts with the next free block's address
     SlabHeader* previous;
     SlabHeader* next;
+    u64 liveBlocks[4]; // one bit per block (at most 253 per page): catches double frees
+
+    size_t firstOffset() const { return ktl::alignUp(sizeof(SlabHeader), classSize(classIndex)); }
+    size_t blockIndex(const void* block) const
+    {
+        return (address(block) % kPageSize - firstOffset()) / classSize(classIndex);
+    }
+    // Flips the block's live bit and returns its previous state.
+    bool toggleLive(const void* block)
+    {
+        size_t index = blockIndex(block);
+        u64 mask = u64(1) << (index % 64);
+        bool wasLive = liveBlocks[index / 64] & mask;
+        liveBlocks[index / 64] ^= mask;
+        return wasLive;
+    }
 };
 
 struct HeapAllocator::LargeHeader {
@@ -90,13 +106,15 @@ void HeapAllocator::givePages(void* pages, size_t count)
 
 HeapAllocator::SlabHeader* HeapAllocator::newSlab(size_t classIndex)
 {
+    static_assert((kPageSize - sizeof(SlabHeader)) / kSmallestClass <= 256,
+                  "liveBlocks needs a bit for every block of the smallest class");
     void* page = takePages(1);
     if (!page)
         return nullptr;
     auto* slab = static_cast<SlabHeader*>(page);
     size_t blockSize = classSize(classIndex);
     size_t first = ktl::alignUp(sizeof(SlabHeader), blockSize);
-    *slab = { kSlabMagic, u32(classIndex), 0, u32((kPageSize - first) / blockSize), nullptr, nullptr, nullptr };
+    *slab = { kSlabMagic, u32(classIndex), 0, u32((kPageSize - first) / blockSize), nullptr, nullptr, nullptr, {} };
     // Thread the free list through the blocks, lowest address first.
     for (size_t offset = kPageSize - blockSize; offset >= first; offset -= blockSize) {
         void* block = static_cast<u8*>(page) + offset;
@@ -117,6 +135,7 @@ void* HeapAllocator::allocateSmall(size_t classIndex)
         return nullptr;
     void* block = slab->freeList;
     slab->freeList = *static_cast<void**>(block);
+    slab->toggleLive(block);
     if (++slab->used == slab->capacity) { // full slabs leave the partial list
         m_partialSlabs[classIndex] = slab->next;
         if (slab->next)
@@ -169,8 +188,10 @@ void HeapAllocator::freeSmall(SlabHeader* slab, void* pointer)
 {
     size_t blockSize = classSize(slab->classIndex);
     size_t offset = address(pointer) % kPageSize;
-    if (offset % blockSize != 0 || offset < ktl::alignUp(sizeof(SlabHeader), blockSize))
+    if (offset < slab->firstOffset() || (offset - slab->firstOffset()) % blockSize != 0)
         fatal("free of a pointer inside a block", pointer);
+    if (!slab->toggleLive(pointer))
+        fatal("double free", pointer);
     size_t classIndex = slab->classIndex;
     bool wasFull = slab->used == slab->capacity;
     *static_cast<void**>(pointer) = slab->freeList;

@@ -12,7 +12,9 @@
 // size class 16, 32, ..., 2048; a slab's header sits at the start of its page and its blocks
 // are naturally aligned, so free() finds the header by rounding the pointer down to the page.
 // Each class keeps a list of slabs with free blocks, and each slab a free list: allocation and
-// free are O(1). Larger or more aligned blocks take whole pages with a header in the first page.
+// free are O(1); a per-slab bitmap of live blocks turns a double free into a fatal error rather
+// than a corrupted free list. Larger or more aligned blocks take whole pages with a header in
+// the first page.
 // A page-aligned pointer is always a large block whose header is one page below it. Empty slabs
 // go straight back to the PageSource, so after everything is freed pagesHeld() is 0.
 // Not thread-safe: the caller (kernel heap glue) serialises access.
@@ -53,7 +55,8 @@ public:
     // nullptr when out of memory, over the limit, or align is not a power of two.
     // size 0 gives a unique minimal block.
     void* allocate(size_t size, size_t align = kDefaultAlignment);
-    // nullptr is ignored; a pointer this heap did not hand out calls ktl::onFatal.
+    // nullptr is ignored; a pointer this heap did not hand out, or a double free, calls
+    // ktl::onFatal.
     void free(void* pointer);
     // Keeps the block when it is big enough, else moves it (16-byte alignment) preserving
     // the contents; on failure returns nullptr and leaves the old block intact.

@@ -218,7 +218,10 @@ TEST_F(Heap, ForeignAndDoubleFreesAreFatal)
     EXPECT_THROW(heap.free(raw + 64), keeltest::FatalError);   // no slab header
     auto* block = static_cast<u8*>(heap.allocate(64));
     EXPECT_THROW(heap.free(block + 8), keeltest::FatalError) << "pointer inside a block";
+    void* neighbour = heap.allocate(64); // keeps the slab alive after `block` is freed
     heap.free(block);
+    EXPECT_THROW(heap.free(block), keeltest::FatalError) << "small double free";
+    heap.free(neighbour);
     void* large = heap.allocate(8192, 4096);
     heap.free(large);
     EXPECT_THROW(heap.free(large), keeltest::FatalError);
