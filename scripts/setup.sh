@@ -17,6 +17,7 @@ packages=(
     grub-pc-bin grub-common xorriso mtools
     # Keel Studio
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-charts-dev libqscintilla2-qt6-dev libgl-dev
+    libqt6opengl6-dev libqt6svg6 imagemagick
     # Deployment
     libvirt-dev libvirt-daemon-system libvirt-clients
     # History

@@ -1,0 +1,330 @@
+#include "mainwindow.h"
+#include "editor/editortabs.h"
+#include "history/historystore.h"
+#include "panels/buildoutputpanel.h"
+#include "panels/issuespanel.h"
+#include "projecttree.h"
+#include "studiosettings.h"
+#include "welcome/welcomepage.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+
+// The icon lives in a static library, whose resource initialiser the linker may drop;
+// Q_INIT_RESOURCE must be called outside any namespace.
+static void initStudioResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
+namespace Keel::Studio {
+
+MainWindow::MainWindow(HistoryStore* history, QWidget* parent)
+    : QMainWindow(parent)
+    , m_history(history)
+    , m_actions(std::make_unique<MainWindowActions>(this))
+{
+    initStudioResources();
+    setObjectName(QStringLiteral("KeelStudioMainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/keel-studio.svg")));
+    setDockNestingEnabled(true);
+    setupCentral();
+    setupDocks();
+    setupMenus();
+    setupToolBar();
+    connectActions();
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(200);
+    m_progress->hide();
+    m_statusProject = new QLabel(this);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_statusProject);
+    // FIXME: Build and Run are wired once builder/ has a CMake target exposing the async
+    // BuildRunner and emulator/ has QemuRunner; until then they say why they are off.
+    MainWindowActions::markUnavailable(m_actions->build,
+        tr("Build needs builder/'s library, which has not landed in this checkout yet"));
+    MainWindowActions::markUnavailable(m_actions->run,
+        tr("Run needs emulator/'s QemuRunner, which has not landed in this checkout yet"));
+    refreshWelcome();
+    updateActions();
+    updateTitle();
+    resize(1280, 800);
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setupCentral()
+{
+    m_stack = new QStackedWidget(this);
+    m_welcome = new WelcomePage(m_stack);
+    m_editors = new EditorTabs(m_stack);
+    m_stack->addWidget(m_welcome);
+    m_stack->addWidget(m_editors);
+    setCentralWidget(m_stack);
+    m_welcome->setNewProjectUnavailable(
+        tr("New projects need builder/'s TemplateCatalog and ProjectCreator, which have not "
+           "landed in this checkout yet"));
+    connect(m_welcome, &WelcomePage::openProjectRequested, this, &MainWindow::openProject);
+    connect(m_welcome, &WelcomePage::openProjectDialogRequested, this, &MainWindow::chooseProject);
+    connect(m_editors, &EditorTabs::currentEditorChanged, this, &MainWindow::updateActions);
+    connect(m_editors, &EditorTabs::modificationChanged, this, &MainWindow::updateActions);
+    connect(m_editors, &EditorTabs::modificationChanged, this, &MainWindow::updateTitle);
+}
+
+QDockWidget* MainWindow::addDock(
+    const QString& title, const QString& objectName, QWidget* widget, Qt::DockWidgetArea area)
+{
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName); // saveState() identifies docks by object name
+    dock->setWidget(widget);
+    addDockWidget(area, dock);
+    m_docks.append(dock);
+    return dock;
+}
+
+void MainWindow::setupDocks()
+{
+    m_tree = new ProjectTree(this);
+    m_output = new BuildOutputPanel(this);
+    m_issues = new IssuesPanel(this);
+    auto* features = new QLabel(tr("The Kernel Features configurator arrives with the "
+                                   "features panel work (issue 7)."),
+        this);
+    features->setWordWrap(true);
+    features->setAlignment(Qt::AlignCenter);
+    features->setEnabled(false);
+    addDock(tr("Project"), QStringLiteral("projectDock"), m_tree, Qt::LeftDockWidgetArea);
+    QDockWidget* output = addDock(
+        tr("Build Output"), QStringLiteral("buildOutputDock"), m_output, Qt::BottomDockWidgetArea);
+    QDockWidget* issues
+        = addDock(tr("Issues"), QStringLiteral("issuesDock"), m_issues, Qt::BottomDockWidgetArea);
+    addDock(
+        tr("Kernel Features"), QStringLiteral("featuresDock"), features, Qt::RightDockWidgetArea);
+    tabifyDockWidget(output, issues);
+    output->raise();
+    resizeDocks({m_docks.first()}, {240}, Qt::Horizontal);
+    resizeDocks({output}, {200}, Qt::Vertical);
+    connect(m_tree, &ProjectTree::fileActivated, this,
+        [this](const QString& path) { m_editors->openFile(path); });
+    connect(m_issues, &IssuesPanel::issueActivated, this,
+        [this](const QString& file, int line, int) { m_editors->openFile(file, line); });
+}
+
+void MainWindow::setupMenus()
+{
+    const MainWindowActions& a = *m_actions;
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addActions({a.newProject, a.openProject, a.openFile});
+    file->addSeparator();
+    file->addActions({a.save, a.saveAll, a.revert});
+    file->addSeparator();
+    file->addActions({a.closeTab, a.closeProject});
+    file->addSeparator();
+    file->addAction(a.quit);
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addActions({a.undo, a.redo});
+    edit->addSeparator();
+    edit->addActions({a.find, a.goToLine});
+    QMenu* build = menuBar()->addMenu(tr("&Build"));
+    build->addActions({a.build, a.cancelBuild});
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(a.run);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* dock : m_docks)
+        view->addAction(dock->toggleViewAction());
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(a.about);
+}
+
+void MainWindow::setupToolBar()
+{
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    // Text beside icons: themes without these icon names still show a usable toolbar.
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    const MainWindowActions& a = *m_actions;
+    bar->addActions({a.newProject, a.openProject, a.save, a.saveAll});
+    bar->addSeparator();
+    bar->addActions({a.build, a.cancelBuild, a.run});
+}
+
+void MainWindow::connectActions()
+{
+    const MainWindowActions& a = *m_actions;
+    connect(a.openProject, &QAction::triggered, this, &MainWindow::chooseProject);
+    connect(a.openFile, &QAction::triggered, this, &MainWindow::chooseFile);
+    connect(a.save, &QAction::triggered, m_editors, &EditorTabs::saveCurrent);
+    connect(a.saveAll, &QAction::triggered, m_editors, &EditorTabs::saveAll);
+    connect(a.revert, &QAction::triggered, m_editors, &EditorTabs::revertCurrent);
+    connect(a.closeTab, &QAction::triggered, this,
+        [this] { m_editors->closeEditor(m_editors->currentEditor()); });
+    connect(a.closeProject, &QAction::triggered, this, &MainWindow::closeProject);
+    connect(a.quit, &QAction::triggered, this, &QWidget::close);
+    connect(a.undo, &QAction::triggered, this, [this] {
+        if (auto* editor = m_editors->currentEditor())
+            editor->undo();
+    });
+    connect(a.redo, &QAction::triggered, this, [this] {
+        if (auto* editor = m_editors->currentEditor())
+            editor->redo();
+    });
+    connect(a.find, &QAction::triggered, m_editors, &EditorTabs::showFind);
+    connect(a.goToLine, &QAction::triggered, this, &MainWindow::askGoToLine);
+    connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::restoreLayout()
+{
+    const QByteArray geometry = StudioSettings::windowGeometry();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const QByteArray state = StudioSettings::windowState();
+    if (!state.isEmpty())
+        restoreState(state);
+}
+
+bool MainWindow::isShowingWelcome() const
+{
+    return m_stack->currentWidget() == m_welcome;
+}
+
+void MainWindow::refreshWelcome()
+{
+    m_welcome->setRecentProjects(
+        m_history && m_history->isOpen() ? m_history->recentProjects() : QList<RecentProject>());
+}
+
+bool MainWindow::openProject(const QString& dir)
+{
+    const QString root = QDir(dir).absolutePath();
+    if (!QFileInfo::exists(root + QStringLiteral("/keel.toml"))) {
+        m_editors->prompt()->showError(
+            tr("%1: no keel.toml here, so this is not a Keel project.\nPick the folder that "
+               "holds keel.toml, or create a project with File ▸ New Project (or `keel new`).")
+                .arg(QDir::toNativeSeparators(root)));
+        return false;
+    }
+    if (!closeProject())
+        return false;
+    m_projectDir = root;
+    m_tree->setProjectDir(root);
+    m_editors->setProjectDir(root);
+    m_stack->setCurrentWidget(m_editors);
+    if (m_history)
+        m_history->touchProject(root, QFileInfo(root).fileName());
+    StudioSettings::setLastProjectParent(QFileInfo(root).absolutePath());
+    const QString mainSource = root + QStringLiteral("/src/main.cpp");
+    m_editors->openFile(
+        QFileInfo::exists(mainSource) ? mainSource : root + QStringLiteral("/keel.toml"));
+    updateActions();
+    updateTitle();
+    return true;
+}
+
+bool MainWindow::closeProject()
+{
+    if (!m_editors->closeAll())
+        return false;
+    m_projectDir.clear();
+    m_tree->setProjectDir({});
+    m_editors->setProjectDir({});
+    m_issues->setIssues({});
+    m_output->clear();
+    refreshWelcome();
+    m_stack->setCurrentWidget(m_welcome);
+    updateActions();
+    updateTitle();
+    return true;
+}
+
+void MainWindow::updateActions()
+{
+    const MainWindowActions& a = *m_actions;
+    CodeEditor* editor = m_editors->currentEditor();
+    const bool hasEditor = editor != nullptr;
+    for (QAction* action : {a.save, a.revert, a.closeTab, a.undo, a.redo, a.find, a.goToLine})
+        action->setEnabled(hasEditor);
+    a.saveAll->setEnabled(m_editors->hasUnsavedChanges());
+    a.closeProject->setEnabled(!m_projectDir.isEmpty());
+    a.openFile->setEnabled(!m_projectDir.isEmpty());
+    m_statusProject->setText(
+        m_projectDir.isEmpty() ? tr("No project") : QDir::toNativeSeparators(m_projectDir));
+}
+
+void MainWindow::updateTitle()
+{
+    QString title = tr("Keel Studio");
+    if (!m_projectDir.isEmpty())
+        title = QFileInfo(m_projectDir).fileName() + QStringLiteral(" — ") + title;
+    setWindowTitle(title);
+    setWindowModified(m_editors->hasUnsavedChanges());
+}
+
+void MainWindow::chooseProject()
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Open Keel Project"), StudioSettings::lastProjectParent());
+    if (!dir.isEmpty())
+        openProject(dir);
+}
+
+void MainWindow::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open File"), m_projectDir);
+    if (!path.isEmpty())
+        m_editors->openFile(path);
+}
+
+void MainWindow::askGoToLine()
+{
+    CodeEditor* editor = m_editors->currentEditor();
+    if (!editor)
+        return;
+    bool ok = false;
+    const int line
+        = QInputDialog::getInt(this, tr("Go to Line"), tr("Line (1–%1):").arg(editor->lines()),
+            editor->currentLineNumber(), 1, editor->lines(), 1, &ok);
+    if (ok)
+        editor->goToLine(line);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Keel Studio"),
+        tr("<b>Keel Studio %1</b><p>Build a C++ app and the kernel features it needs into one "
+           "bootable pico VM, boot it in QEMU and debug it.</p>")
+            .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!m_editors->closeAll()) {
+        event->ignore();
+        return;
+    }
+    StudioSettings::setWindowLayout(saveGeometry(), saveState());
+    event->accept();
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    // The system switched between light and dark: recolour the editors to match.
+    if (event->type() == QEvent::PaletteChange)
+        m_editors->applyPalette(palette());
+    QMainWindow::changeEvent(event);
+}
+
+} // namespace Keel::Studio

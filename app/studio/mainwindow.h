@@ -1,0 +1,81 @@
+// Keel Studio's main window. It only wires: project tree, editor tabs, docks, welcome page and
+// actions to each other and to the history store; the work happens in those pieces and in
+// builder/ and emulator/.
+#pragma once
+
+#include "mainwindowactions.h"
+
+#include <QMainWindow>
+#include <memory>
+
+class QDockWidget;
+class QLabel;
+class QProgressBar;
+class QStackedWidget;
+
+namespace Keel::Studio {
+
+class BuildOutputPanel;
+class EditorTabs;
+class HistoryStore;
+class IssuesPanel;
+class ProjectTree;
+class WelcomePage;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // history may be null (the database could not be opened); recent projects are then off.
+    explicit MainWindow(HistoryStore* history, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens the folder holding keel.toml (closing the current project first, asking about
+    // unsaved changes). Reports problems to the user and returns false.
+    bool openProject(const QString& dir);
+    bool closeProject(); // false when the user cancelled
+    QString projectDir() const { return m_projectDir; }
+
+    EditorTabs* editorTabs() const { return m_editors; }
+    ProjectTree* projectTree() const { return m_tree; }
+    WelcomePage* welcomePage() const { return m_welcome; }
+    IssuesPanel* issuesPanel() const { return m_issues; }
+    BuildOutputPanel* buildOutput() const { return m_output; }
+    const MainWindowActions& actions() const { return *m_actions; }
+    bool isShowingWelcome() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void setupCentral();
+    void setupDocks();
+    void setupMenus();
+    void setupToolBar();
+    void connectActions();
+    void restoreLayout();
+    void refreshWelcome();
+    void updateActions();
+    void updateTitle();
+    void chooseProject();
+    void chooseFile();
+    void askGoToLine();
+    void showAbout();
+    QDockWidget* addDock(
+        const QString& title, const QString& objectName, QWidget* widget, Qt::DockWidgetArea area);
+
+    HistoryStore* m_history;
+    std::unique_ptr<MainWindowActions> m_actions;
+    QStackedWidget* m_stack = nullptr;
+    WelcomePage* m_welcome = nullptr;
+    EditorTabs* m_editors = nullptr;
+    ProjectTree* m_tree = nullptr;
+    BuildOutputPanel* m_output = nullptr;
+    IssuesPanel* m_issues = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_statusProject = nullptr;
+    QList<QDockWidget*> m_docks;
+    QString m_projectDir;
+};
+
+} // namespace Keel::Studio

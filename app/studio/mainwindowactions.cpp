@@ -1,0 +1,59 @@
+#include "mainwindowactions.h"
+
+#include <QIcon>
+
+namespace Keel::Studio {
+
+namespace {
+
+QAction* make(
+    QObject* owner, const QString& text, const QString& icon, const QKeySequence& shortcut = {})
+{
+    auto* action = new QAction(QIcon::fromTheme(icon), text, owner);
+    action->setShortcut(shortcut);
+    if (!shortcut.isEmpty())
+        action->setToolTip(
+            QStringLiteral("%1 (%2)").arg(QString(text).remove('&').remove(QStringLiteral("…")),
+                shortcut.toString(QKeySequence::NativeText)));
+    return action;
+}
+
+} // namespace
+
+MainWindowActions::MainWindowActions(QObject* owner)
+    : newProject(make(owner, QObject::tr("&New Project…"), "document-new", QKeySequence::New))
+    , openProject(make(owner, QObject::tr("&Open Project…"), "document-open",
+          QKeySequence(Qt::CTRL | Qt::Key_O)))
+    , openFile(make(owner, QObject::tr("Open &File…"), "document-open",
+          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)))
+    , save(make(owner, QObject::tr("&Save"), "document-save", QKeySequence(Qt::CTRL | Qt::Key_S)))
+    , saveAll(make(owner, QObject::tr("Save A&ll"), "document-save-all",
+          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)))
+    , revert(make(owner, QObject::tr("&Revert to Saved"), "document-revert"))
+    , closeTab(make(
+          owner, QObject::tr("&Close File"), "document-close", QKeySequence(Qt::CTRL | Qt::Key_W)))
+    , closeProject(make(owner, QObject::tr("Close &Project"), "project-development-close"))
+    , quit(
+          make(owner, QObject::tr("&Quit"), "application-exit", QKeySequence(Qt::CTRL | Qt::Key_Q)))
+    , undo(make(owner, QObject::tr("&Undo"), "edit-undo", QKeySequence::Undo))
+    , redo(make(owner, QObject::tr("&Redo"), "edit-redo", QKeySequence::Redo))
+    , find(make(
+          owner, QObject::tr("&Find / Replace…"), "edit-find", QKeySequence(Qt::CTRL | Qt::Key_F)))
+    , goToLine(
+          make(owner, QObject::tr("&Go to Line…"), "go-jump", QKeySequence(Qt::CTRL | Qt::Key_G)))
+    , build(make(owner, QObject::tr("&Build"), "run-build", QKeySequence(Qt::CTRL | Qt::Key_B)))
+    , cancelBuild(make(owner, QObject::tr("&Cancel Build"), "process-stop"))
+    , run(make(owner, QObject::tr("&Run"), "media-playback-start", QKeySequence(Qt::Key_F5)))
+    , about(make(owner, QObject::tr("&About Keel Studio"), "help-about"))
+{
+    cancelBuild->setEnabled(false);
+}
+
+void MainWindowActions::markUnavailable(QAction* action, const QString& why)
+{
+    action->setEnabled(false);
+    action->setToolTip(why);
+    action->setStatusTip(why);
+}
+
+} // namespace Keel::Studio
