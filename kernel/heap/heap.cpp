@@ -48,10 +48,15 @@ void initialiseHeap()
 [[noreturn]] void outOfMemory(size_t size, size_t align)
 {
     const HeapStats& stats = heap().stats();
+    const PhysicalPageAllocator& pages = physicalPageAllocator();
+    if (KEEL_OPTION_HEAP_SIZE != 0 && pages.freePages() * kPageSize > size)
+        panic("out of memory: cannot allocate {} bytes (alignment {}): the heap reached its limit "
+              "of {} bytes (heap.size in keel.toml); {} bytes in {} blocks",
+            size, align, heap().limit(), stats.bytesInUse, stats.allocations);
     panic("out of memory: cannot allocate {} bytes (alignment {}); heap holds {} pages, {} bytes in "
           "{} blocks; {} of {} physical pages free",
-        size, align, stats.pagesHeld, stats.bytesInUse, stats.allocations,
-        physicalPageAllocator().freePages(), physicalPageAllocator().totalPages());
+        size, align, stats.pagesHeld, stats.bytesInUse, stats.allocations, pages.freePages(),
+        pages.totalPages());
 }
 
 void* allocateOrPanic(size_t size, size_t align = HeapAllocator::kDefaultAlignment)
