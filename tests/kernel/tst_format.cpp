@@ -157,6 +157,8 @@ TEST(Format, CustomTypesAndErrors)
     EXPECT_EQ(fmt("at {}", Point { 1, -2 }), "at (1, -2)");
     ktl::Error error(ktl::ErrorCode::OutOfMemory, "heap is full");
     EXPECT_EQ(fmt("{}", error), "heap is full (out of memory)");
+    enum class Colour : u8 { Red = 3 };
+    EXPECT_EQ(fmt("{} {:#x}", Colour::Red, ktl::ErrorCode::OutOfMemory), "3 0x1");
 }
 
 TEST(Format, FormatToBufferTruncatesAndReportsFullLength)

@@ -5,14 +5,16 @@
 //     char line[64];
 //     size_t full = ktl::formatToBuffer(line, "{:>8}|{:<4}|{:08x}", "ab", 7, 255u);
 //
-// Replacement fields: {} or {:[[fill]align][#][0][width][.precision][type]}
+// Replacement fields: {} or {[index]:[[fill]align][#][0][width][.precision][type]}, e.g. {1:x}
 //   align  < left, > right, ^ centre     #  0x / 0b prefix      0  zero-pad after sign/prefix
 //   type   d x X b o (integers, char, bool)  c (integer as char)  p (pointer)  s  f (double)
-//   .N     digits after the point for doubles (default: up to 6, trailing zeros trimmed);
+//   .N     digits after the point for doubles, at most 17 (default: up to 6, trailing zeros
+//          trimmed; values from 1e19 use d.ddde+NN);
 //          maximum characters for strings
 // {{ and }} print braces. Mistakes never crash: a field with no argument prints "{?}", a spec
 // that cannot be parsed or does not fit the argument prints "{!}", extra arguments are ignored.
-// Your own types: specialise ktl::Formatter<T> with `static void format(OutputSink&, const T&)`.
+// Enums print as their number. Your own types: specialise ktl::Formatter<T> with
+// `static void format(OutputSink&, const T&)` (the field's spec does not apply to them).
 #pragma once
 
 #include <ktl/error.h>
@@ -94,12 +96,16 @@ FormatArgument makeArgument(const T& value)
     } else if constexpr (IsPointer<T>) {
         argument.kind = Kind::Pointer;
         argument.pointer = reinterpret_cast<const void*>(value);
-    } else {
+    } else if constexpr (requires { &Formatter<T>::format; }) {
         argument.kind = Kind::Custom;
         argument.custom.object = &value;
         argument.custom.function = [](OutputSink& sink, const void* object) {
             Formatter<T>::format(sink, *static_cast<const T*>(object));
         };
+    } else if constexpr (__is_enum(T)) {
+        return makeArgument(static_cast<__underlying_type(T)>(value)); // enums print as numbers
+    } else {
+        static_assert(IsSame<T, void>, "ktl::format cannot print this type: specialise ktl::Formatter<T>");
     }
     return argument;
 }
