@@ -1,5 +1,7 @@
 #include "accelprobe.h"
 
+#include <QProcess>
+
 
 #include <cerrno>
 #include <cstring>
@@ -110,17 +112,41 @@ QString AccelProbe::kvmProblem()
     return probeKvm();
 }
 
-QString AccelProbe::cachedKvmProblem()
+QString AccelProbe::qemuKvmProblem(const QString &qemuProgram)
 {
-    static const QString s_problem = probeKvm();
+    constexpr int kProbeTimeoutMilliseconds = 5000;
+    QProcess qemu;
+    qemu.start(qemuProgram, {QStringLiteral("-accel"), QStringLiteral("kvm"), QStringLiteral("-cpu"), QStringLiteral("host"),
+                             QStringLiteral("-M"), QStringLiteral("microvm"), QStringLiteral("-nodefaults"),
+                             QStringLiteral("-display"), QStringLiteral("none"), QStringLiteral("-S"),
+                             QStringLiteral("-qmp"), QStringLiteral("stdio")});
+    // QMP commands are served only once machine set-up (where broken KVM aborts) is done.
+    qemu.write("{\"execute\":\"qmp_capabilities\"}\n{\"execute\":\"query-status\"}\n{\"execute\":\"quit\"}\n");
+    if (!qemu.waitForFinished(kProbeTimeoutMilliseconds)) {
+        qemu.kill();
+        qemu.waitForFinished();
+        return QStringLiteral("QEMU did not answer within %1 s").arg(kProbeTimeoutMilliseconds / 1000);
+    }
+    if (qemu.readAllStandardOutput().contains("\"status\""))
+        return {};
+    const QStringList errors = QString::fromLocal8Bit(qemu.readAllStandardError()).split(u'\n', Qt::SkipEmptyParts);
+    return errors.isEmpty() ? QStringLiteral("QEMU failed to start with -accel kvm") : errors.last().trimmed();
+}
+
+QString AccelProbe::cachedKvmProblem(const QString &qemuProgram)
+{
+    static const QString s_problem = [&] {
+        const QString problem = probeKvm();
+        return problem.isEmpty() ? qemuKvmProblem(qemuProgram) : problem;
+    }();
     return s_problem;
 }
 
-AccelChoice AccelProbe::resolve(QemuAccel requested)
+AccelChoice AccelProbe::resolve(QemuAccel requested, const QString &qemuProgram)
 {
     if (requested == QemuAccel::Tcg)
         return {QemuAccel::Tcg, {}};
-    const QString problem = cachedKvmProblem();
+    const QString problem = cachedKvmProblem(qemuProgram);
     if (requested == QemuAccel::Kvm) {
         if (problem.isEmpty())
             return {QemuAccel::Kvm, {}};

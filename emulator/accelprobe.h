@@ -1,7 +1,9 @@
-// AccelProbe: decides between KVM and TCG. KVM is used only when /dev/kvm opens AND a tiny guest
-// really runs under it (nested KVM is often present but broken); otherwise TCG.
+// AccelProbe: decides between KVM and TCG. KVM is used only when /dev/kvm opens, a tiny guest
+// really runs under it, AND QEMU itself gets through machine set-up with `-accel kvm -cpu host`
+// (nested KVM is often present but broken: on some hosts QEMU aborts setting MSRs); otherwise TCG.
+// The answer is cached for the life of the process.
 //
-//   Keel::AccelChoice choice = Keel::AccelProbe::resolve(profile.accel);
+//   Keel::AccelChoice choice = Keel::AccelProbe::resolve(profile.accel, qemuProgram);
 //   if (!choice.note.isEmpty()) qInfo().noquote() << choice.note;
 #pragma once
 
@@ -17,12 +19,14 @@ struct AccelChoice {
 class AccelProbe
 {
 public:
-    static AccelChoice resolve(QemuAccel requested);
+    static AccelChoice resolve(QemuAccel requested, const QString &qemuProgram);
     // Runs a 5-byte real-mode guest through the KVM ioctls; empty string when it works.
     static QString kvmProblem();
+    // Starts QEMU paused with KVM and asks it over QMP for its status; empty when it answers.
+    static QString qemuKvmProblem(const QString &qemuProgram);
 
 private:
-    static QString cachedKvmProblem();
+    static QString cachedKvmProblem(const QString &qemuProgram);
 };
 
 } // namespace Keel

@@ -5,6 +5,7 @@
 #include "runtimedirectory.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 namespace Keel {
@@ -27,11 +28,7 @@ QemuRunner::QemuRunner(QObject *parent)
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     connect(&m_process, &QProcess::finished, this, &QemuRunner::onProcessFinished);
     connect(&m_process, &QProcess::errorOccurred, this, &QemuRunner::onProcessError);
-    connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
-        m_stderr += QString::fromLocal8Bit(m_process.readAllStandardError());
-        if (m_stderr.size() > kMaxStderr)
-            m_stderr = m_stderr.right(kMaxStderr);
-    });
+    connect(&m_process, &QProcess::readyReadStandardError, this, &QemuRunner::readStderr);
     connect(m_qmp, &QmpClient::ready, this, &QemuRunner::onQmpReady);
     connect(m_serial, &SerialChannel::dataReceived, this, &QemuRunner::onSerialData);
     connect(m_qmp, &QmpClient::stopped, this, [this] { if (m_state == State::Running) setState(State::Paused); });
@@ -72,7 +69,7 @@ void QemuRunner::start(const QString &imagePath)
     if (!QFileInfo(imagePath).isFile())
         return fail(RunResult::Outcome::QemuFailed,
                     QStringLiteral("image %1 does not exist — build it first (keel build)").arg(imagePath));
-    const AccelChoice accel = AccelProbe::resolve(m_profile.accel);
+    const AccelChoice accel = AccelProbe::resolve(m_profile.accel, program);
     m_accel = accel.accel;
     if (!accel.note.isEmpty())
         emit notice(accel.note);
@@ -196,11 +193,22 @@ void QemuRunner::onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus
     m_socketPoll.stop();
     m_escalation.stop();
     const qint64 exitNanoseconds = m_clock.nsecsElapsed();
-    m_stderr += QString::fromLocal8Bit(m_process.readAllStandardError());
+    readStderr();
     drainChannels();
     RunResult result = decodeQemuExit({exitStatus, exitCode, m_shutdownReason, m_stopRequested, m_stderr, m_guestStarted});
     result.exitNanoseconds = exitNanoseconds;
     finish(result);
+}
+
+void QemuRunner::readStderr()
+{
+    m_stderr += QString::fromLocal8Bit(m_process.readAllStandardError());
+    // QEMU announces each wait=on socket; that is the runner's business, not the user's.
+    static const QRegularExpression s_waiting(QStringLiteral("^.*info: QEMU waiting for connection on:.*\n"),
+                                              QRegularExpression::MultilineOption);
+    m_stderr.remove(s_waiting);
+    if (m_stderr.size() > kMaxStderr)
+        m_stderr = m_stderr.right(kMaxStderr);
 }
 
 void QemuRunner::drainChannels()

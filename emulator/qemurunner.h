@@ -73,6 +73,7 @@ private:
     void onSerialData();
     void onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus);
     void onProcessError(QProcess::ProcessError error);
+    void readStderr();
     void drainChannels();
     void finish(const RunResult &result);
     void fail(RunResult::Outcome outcome, const QString &message);

@@ -1,0 +1,52 @@
+#include "buildreporter.h"
+
+namespace Keel::Cli::BuildReporter {
+
+namespace {
+
+// Ninja echoes the failing command line after "FAILED:"; it is long and says nothing GCC's
+// diagnostics do not, so only the other lines (linker errors, tool messages) are kept.
+bool isWorthShowing(const QString &line)
+{
+    return !line.startsWith(QLatin1String("ninja: build stopped")) && !line.startsWith(QLatin1String("ninja: no work"))
+        && !line.contains(QLatin1String(" -c ")) && !line.startsWith(QLatin1String("FAILED:"));
+}
+
+} // namespace
+
+BuildResult build(const QString &projectPath, const BuildOptions &options, Stream progress)
+{
+    QStringList output;
+    BuildResult result = Builder::build(projectPath, options, [&](BuildRunner &runner) {
+        QObject::connect(&runner, &BuildRunner::progress, [progress](int done, int total, const QString &step) {
+            printLine(QStringLiteral("[%1/%2] %3").arg(done).arg(total).arg(step), progress);
+        });
+        QObject::connect(&runner, &BuildRunner::outputLine, [&output](const QString &line) { output << line; });
+    });
+    printDiagnostics(result.diagnostics);
+    if (result.status == BuildStatus::Failed && !hasErrors(result.diagnostics)) {
+        for (const QString &line : std::as_const(output)) {
+            if (isWorthShowing(line))
+                printLine(line, Stream::Err);
+        }
+    }
+    if (result.status == BuildStatus::Failed)
+        printError(QStringLiteral("build failed"), QStringLiteral("fix the errors above and run the command again"));
+    else if (result.status == BuildStatus::Cancelled)
+        printError(QStringLiteral("build cancelled"));
+    return result;
+}
+
+int exitCode(const BuildResult &result)
+{
+    switch (result.status) {
+    case BuildStatus::Ok: return kExitOk;
+    case BuildStatus::MissingTool: return kExitMissingTool;
+    case BuildStatus::Failed:
+    case BuildStatus::Cancelled:
+    case BuildStatus::ConfigError: return kExitError;
+    }
+    return kExitError;
+}
+
+} // namespace Keel::Cli::BuildReporter

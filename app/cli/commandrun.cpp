@@ -1,0 +1,139 @@
+// keel run [--headless] [--release] [--machine M] [--memory SIZE] [--cpus N] [--accel A]
+//          [--cmdline STR] [--expect REGEX] [--timeout SECONDS]
+#include "buildreporter.h"
+#include "commandparser.h"
+#include "commands.h"
+#include "runsession.h"
+#include "sizestring.h"
+
+#include <QDir>
+
+namespace Keel::Cli {
+
+namespace {
+
+constexpr int kMaxCpus = 255;
+constexpr qint64 kMinMemory = 1024 * 1024;
+constexpr double kDefaultExpectTimeoutSeconds = 30;
+
+void addRunOptions(CommandParser &parser)
+{
+    parser.addOption({QStringLiteral("headless"), QStringLiteral("No display: stream the serial output to stdout "
+                                                                 "(the only mode until Keel Studio exists).")});
+    parser.addOption({QStringLiteral("release"), QStringLiteral("Run the release image.")});
+    parser.addOption({QStringLiteral("machine"), QStringLiteral("pc, q35 or microvm (default: [run] machine)."), QStringLiteral("M")});
+    parser.addOption({QStringLiteral("memory"), QStringLiteral("Guest RAM, e.g. 4M (default: [run] memory)."), QStringLiteral("SIZE")});
+    parser.addOption({QStringLiteral("cpus"), QStringLiteral("Number of vCPUs, 1–255."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("accel"), QStringLiteral("auto, kvm or tcg (auto: KVM only where it works)."), QStringLiteral("A")});
+    parser.addOption({QStringLiteral("cmdline"), QStringLiteral("Kernel command line (main's argv)."), QStringLiteral("STR")});
+    parser.addOption({QStringLiteral("expect"), QStringLiteral("Exit 0 as soon as the output matches REGEX."), QStringLiteral("REGEX")});
+    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Give up after SECONDS with exit code 124 "
+                                                                "(default: 30 with --expect, else none)."), QStringLiteral("SECONDS")});
+}
+
+// Applies the command-line overrides to the profile from keel.toml; a usage error on bad values.
+std::optional<int> applyOverrides(CommandParser &parser, RunProfile &profile)
+{
+    if (parser.isSet(QStringLiteral("machine"))) {
+        const auto machine = qemuMachineFromName(parser.value(QStringLiteral("machine")));
+        if (!machine)
+            return parser.usageError(QStringLiteral("--machine '%1' is not one of pc, q35, microvm").arg(parser.value(QStringLiteral("machine"))));
+        profile.machine = *machine;
+    }
+    if (parser.isSet(QStringLiteral("memory"))) {
+        QString error;
+        const auto bytes = SizeString::parse(parser.value(QStringLiteral("memory")), &error);
+        if (!bytes)
+            return parser.usageError(QStringLiteral("--memory: %1").arg(error));
+        if (*bytes < quint64(kMinMemory))
+            return parser.usageError(QStringLiteral("--memory %1 is out of range: the guest needs at least 1M").arg(parser.value(QStringLiteral("memory"))));
+        profile.memoryBytes = qint64(*bytes);
+    }
+    if (parser.isSet(QStringLiteral("cpus"))) {
+        bool ok = false;
+        const int cpus = parser.value(QStringLiteral("cpus")).toInt(&ok);
+        if (!ok || cpus < 1 || cpus > kMaxCpus)
+            return parser.usageError(QStringLiteral("--cpus '%1' is out of range 1–%2").arg(parser.value(QStringLiteral("cpus"))).arg(kMaxCpus));
+        profile.cpus = cpus;
+    }
+    if (parser.isSet(QStringLiteral("accel"))) {
+        const auto accel = qemuAccelFromName(parser.value(QStringLiteral("accel")));
+        if (!accel)
+            return parser.usageError(QStringLiteral("--accel '%1' is not one of auto, kvm, tcg").arg(parser.value(QStringLiteral("accel"))));
+        profile.accel = *accel;
+    }
+    if (parser.isSet(QStringLiteral("cmdline")))
+        profile.kernelCmdline = parser.value(QStringLiteral("cmdline"));
+    return std::nullopt;
+}
+
+std::optional<int> readExpectAndTimeout(CommandParser &parser, RunRequest &request)
+{
+    if (parser.isSet(QStringLiteral("expect"))) {
+        QRegularExpression expect(parser.value(QStringLiteral("expect")));
+        if (!expect.isValid())
+            return parser.usageError(QStringLiteral("--expect: %1 at offset %2 of '%3'")
+                                         .arg(expect.errorString()).arg(expect.patternErrorOffset()).arg(expect.pattern()));
+        request.expect = expect;
+        request.timeoutSeconds = kDefaultExpectTimeoutSeconds;
+    }
+    if (parser.isSet(QStringLiteral("timeout"))) {
+        bool ok = false;
+        const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
+        if (!ok || seconds <= 0)
+            return parser.usageError(QStringLiteral("--timeout '%1' must be a positive number of seconds").arg(parser.value(QStringLiteral("timeout"))));
+        request.timeoutSeconds = seconds;
+    }
+    return std::nullopt;
+}
+
+RunProfile profileFromProject(const RunSettings &run)
+{
+    RunProfile profile;
+    profile.machine = qemuMachineFromName(machineName(run.machine)).value_or(QemuMachine::Microvm);
+    profile.accel = qemuAccelFromName(accelName(run.accel)).value_or(QemuAccel::Auto);
+    profile.memoryBytes = qint64(run.memoryBytes);
+    profile.cpus = run.cpus;
+    profile.kernelCmdline = run.cmdline;
+    for (const PortForward &forward : run.publish)
+        profile.portForwards << HostForward{HostForward::Protocol::Tcp, forward.host, forward.guest};
+    return profile;
+}
+
+} // namespace
+
+int runRunCommand(const QStringList &arguments)
+{
+    CommandParser parser(QStringLiteral("run"),
+                         QStringLiteral("Build the project if needed, then boot it in QEMU. Exits with the guest's status\n"
+                                        "(main's return value), 0 when --expect matched, 124 on timeout."));
+    addRunOptions(parser);
+    if (auto exit = parser.parse(arguments))
+        return *exit;
+    RunRequest request;
+    if (auto exit = readExpectAndTimeout(parser, request))
+        return *exit;
+    // Reject bad option values before any work; they are applied over keel.toml's below.
+    RunProfile validated;
+    if (auto exit = applyOverrides(parser, validated))
+        return *exit;
+    Diagnostics diagnostics;
+    const auto config = Builder::configure(QDir::currentPath(), &diagnostics);
+    if (!config || !config->resolved) {
+        printDiagnostics(diagnostics);
+        return kExitError;
+    }
+    request.profile = profileFromProject(config->project.run);
+    if (auto exit = applyOverrides(parser, request.profile))
+        return *exit;
+    BuildOptions options;
+    options.profile = parser.isSet(QStringLiteral("release")) ? Profile::Release : Profile::Debug;
+    const BuildResult build = BuildReporter::build(config->project.rootDir, options, Stream::Err);
+    if (!build.ok())
+        return BuildReporter::exitCode(build);
+    request.imagePath = build.imagePath;
+    request.unstrippedPath = build.unstrippedPath;
+    return RunSession(request).exec();
+}
+
+} // namespace Keel::Cli

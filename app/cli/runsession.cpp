@@ -1,0 +1,131 @@
+#include "runsession.h"
+
+#include "cliconsole.h"
+#include "panicsymbolizer.h"
+
+#include <QEventLoop>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace Keel::Cli {
+
+namespace {
+constexpr int kPanicStatus = 101;
+
+QString milliseconds(qint64 nanoseconds)
+{
+    return QString::number(double(nanoseconds) / 1e6, 'f', 1) + QStringLiteral(" ms");
+}
+} // namespace
+
+RunSession::RunSession(const RunRequest &request, QObject *parent)
+    : QObject(parent)
+    , m_request(request)
+{
+    m_runner.setProfile(request.profile);
+    // The terminal is a fast consumer: hand bytes over as they arrive.
+    m_runner.serial()->setCoalesceInterval(0);
+    connect(m_runner.serial(), &SerialChannel::dataReceived, this, &RunSession::onData);
+    connect(&m_runner, &QemuRunner::notice, this, [](const QString &message) { printNote(message); });
+}
+
+int RunSession::exec()
+{
+    QEventLoop loop;
+    int exitCode = kExitError;
+    connect(&m_runner, &QemuRunner::finished, &loop, [&](const RunResult &result) {
+        exitCode = exitCodeFor(result);
+        loop.quit();
+    });
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    connect(&timeout, &QTimer::timeout, this, &RunSession::onTimeout);
+    if (m_request.timeoutSeconds > 0)
+        timeout.start(int(m_request.timeoutSeconds * 1000));
+    m_runner.start(m_request.imagePath);
+    loop.exec();
+    return exitCode;
+}
+
+void RunSession::onData(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+    m_watched += QString::fromUtf8(bytes);
+    if (m_watched.size() > kMaxWatchedText)
+        m_watched.remove(0, m_watched.size() - kMaxWatchedText / 2);
+    if (m_matched || m_timedOut || !m_request.expect || !m_request.expect->match(m_watched).hasMatch())
+        return;
+    m_matched = true;
+    m_runner.stop();
+}
+
+void RunSession::onTimeout()
+{
+    if (m_matched || m_runner.state() == QemuRunner::State::Finished)
+        return;
+    m_timedOut = true;
+    m_runner.stop();
+}
+
+int RunSession::exitCodeFor(const RunResult &result)
+{
+    if (m_matched)
+        return kExitOk;
+    if (m_timedOut) {
+        const QString what = m_request.expect
+            ? QStringLiteral("'%1' did not appear in the guest's output within %2 s").arg(m_request.expect->pattern())
+            : QStringLiteral("the guest was still running after %2 s");
+        printError(what.arg(m_request.timeoutSeconds), QStringLiteral("raise --timeout, or check the output above"));
+        return kExitTimeout;
+    }
+    switch (result.outcome) {
+    case RunResult::Outcome::QemuMissing:
+        printError(result.message, QStringLiteral("or put qemu-system-x86_64 on PATH"));
+        return kExitMissingTool;
+    case RunResult::Outcome::QemuFailed:
+        printError(result.message, QStringLiteral("QEMU's messages follow; check the [run] settings in keel.toml "
+                                                  "and the options given to 'keel run'"));
+        if (!result.qemuStderr.trimmed().isEmpty())
+            print(result.qemuStderr, Stream::Err);
+        return kExitError;
+    case RunResult::Outcome::GuestReset:
+    case RunResult::Outcome::Stopped:
+        printError(result.message);
+        return kExitError;
+    case RunResult::Outcome::GuestExited:
+    case RunResult::Outcome::GuestPoweredOff:
+        return guestExitCode(result);
+    }
+    return kExitError;
+}
+
+int RunSession::guestExitCode(const RunResult &result)
+{
+    const int status = result.guestStatus;
+    reportTimings(result, status);
+    if (status == kPanicStatus) {
+        const QStringList frames = PanicSymbolizer::annotate(m_watched, m_request.unstrippedPath);
+        if (!frames.isEmpty())
+            printLine(QStringLiteral("keel: the panic's stack trace, resolved:\n") + frames.join(u'\n'), Stream::Err);
+    }
+    if (m_request.expect) {
+        printError(QStringLiteral("the guest exited (status %1) before '%2' appeared in its output")
+                       .arg(status).arg(m_request.expect->pattern()),
+                   QStringLiteral("check the output above"));
+        return status != 0 ? status : kExitError;
+    }
+    return status;
+}
+
+void RunSession::reportTimings(const RunResult &result, int status)
+{
+    QString text = QStringLiteral("guest exited with status %1").arg(status);
+    if (result.firstByteNanoseconds >= 0)
+        text += QStringLiteral("; first output %1 and exit %2 after QEMU started")
+                    .arg(milliseconds(result.firstByteNanoseconds), milliseconds(result.exitNanoseconds));
+    printNote(text);
+}
+
+} // namespace Keel::Cli
