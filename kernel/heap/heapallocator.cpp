@@ -41,15 +41,27 @@ struct HeapAllocator::SlabHeader {
     u32 classIndex;
     u32 used;
     u32 capacity;
-    void* freeList; // each free block starts with the next free block's address
+    u32 carved;     // blocks handed out at least once; the rest of the page is untouched
+    u32 unused;
+    void* freeList; // freed blocks; each starts with the next one's address
     SlabHeader* previous;
     SlabHeader* next;
-    u64 liveBlocks[4]; // one bit per block (at most 253 per page): catches double frees
+    u64 liveBlocks[4]; // one bit per block (at most 251 per page): catches double frees
 
     size_t firstOffset() const { return ktl::alignUp(sizeof(SlabHeader), classSize(classIndex)); }
     size_t blockIndex(const void* block) const
     {
         return (address(block) % kPageSize - firstOffset()) / classSize(classIndex);
+    }
+    // A recycled block if there is one, else the next never-used block: a new slab costs O(1).
+    void* takeBlock()
+    {
+        void* block = freeList;
+        if (block)
+            freeList = *static_cast<void**>(block);
+        else
+            block = reinterpret_cast<u8*>(this) + firstOffset() + size_t(carved++) * classSize(classIndex);
+        return block;
     }
     // Flips the block's live bit and returns its previous state.
     bool toggleLive(const void* block)
@@ -114,13 +126,7 @@ HeapAllocator::SlabHeader* HeapAllocator::newSlab(size_t classIndex)
     auto* slab = static_cast<SlabHeader*>(page);
     size_t blockSize = classSize(classIndex);
     size_t first = ktl::alignUp(sizeof(SlabHeader), blockSize);
-    *slab = { kSlabMagic, u32(classIndex), 0, u32((kPageSize - first) / blockSize), nullptr, nullptr, nullptr, {} };
-    // Thread the free list through the blocks, lowest address first.
-    for (size_t offset = kPageSize - blockSize; offset >= first; offset -= blockSize) {
-        void* block = static_cast<u8*>(page) + offset;
-        *static_cast<void**>(block) = slab->freeList;
-        slab->freeList = block;
-    }
+    *slab = { kSlabMagic, u32(classIndex), 0, u32((kPageSize - first) / blockSize), 0, 0, nullptr, nullptr, nullptr, {} };
     slab->next = m_partialSlabs[classIndex];
     if (slab->next)
         slab->next->previous = slab;
@@ -133,8 +139,7 @@ void* HeapAllocator::allocateSmall(size_t classIndex)
     SlabHeader* slab = m_partialSlabs[classIndex];
     if (!slab && !(slab = newSlab(classIndex)))
         return nullptr;
-    void* block = slab->freeList;
-    slab->freeList = *static_cast<void**>(block);
+    void* block = slab->takeBlock();
     slab->toggleLive(block);
     if (++slab->used == slab->capacity) { // full slabs leave the partial list
         m_partialSlabs[classIndex] = slab->next;
