@@ -59,6 +59,7 @@ void QemuRunner::start(const QString &imagePath)
     m_stopRequested = false;
     m_rebootActionPending = false;
     m_guestStarted = false;
+    m_startFailure.clear();
     m_escalationStage = 0;
     m_serial->clear();
     setState(State::Starting);
@@ -90,16 +91,23 @@ void QemuRunner::waitForSockets()
 {
     if (m_clock.elapsed() > kStartTimeoutMilliseconds) {
         m_socketPoll.stop();
-        m_stderr += QStringLiteral("keel: QEMU did not open its serial socket within %1 s\n").arg(kStartTimeoutMilliseconds / 1000);
-        return kill();
+        m_startFailure = QStringLiteral("QEMU did not open its sockets in %1 within %2 s")
+                             .arg(m_runtimeDirectory->path()).arg(kStartTimeoutMilliseconds / 1000);
+        m_process.kill();
+        return;
     }
     // QEMU creates the QMP socket first and then blocks in creating the serial one until a
-    // client connects, so the serial socket's existence means both are listening.
-    if (!QFileInfo::exists(m_runtimeDirectory->socketPath(u"serial")))
+    // client connects, so the serial socket's existence means both are (about to be) listening.
+    // The file appears at bind(), a moment before listen(): a refused attempt is retried.
+    const QString serialPath = m_runtimeDirectory->socketPath(u"serial");
+    if (!QFileInfo::exists(serialPath))
         return;
-    m_socketPoll.stop();
-    m_serial->connectToServer(m_runtimeDirectory->socketPath(u"serial"));
-    m_qmp->connectToServer(m_runtimeDirectory->socketPath(u"qmp"));
+    if (m_serial->socketState() == QLocalSocket::UnconnectedState)
+        m_serial->connectToServer(serialPath);
+    if (m_qmp->socketState() == QLocalSocket::UnconnectedState)
+        m_qmp->connectToServer(m_runtimeDirectory->socketPath(u"qmp"));
+    if (m_serial->isConnected() && m_qmp->socketState() == QLocalSocket::ConnectedState)
+        m_socketPoll.stop();
 }
 
 void QemuRunner::onQmpReady()
@@ -196,6 +204,10 @@ void QemuRunner::onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus
     readStderr();
     drainChannels();
     RunResult result = decodeQemuExit({exitStatus, exitCode, m_shutdownReason, m_stopRequested, m_stderr, m_guestStarted});
+    if (!m_startFailure.isEmpty()) {
+        result.outcome = RunResult::Outcome::QemuFailed;
+        result.message = m_startFailure;
+    }
     result.exitNanoseconds = exitNanoseconds;
     finish(result);
 }

@@ -96,6 +96,7 @@ private:
     bool m_stopRequested = false;
     bool m_rebootActionPending = false;
     bool m_guestStarted = false;
+    QString m_startFailure;
     QString m_stderr;
     RunResult m_result;
 };

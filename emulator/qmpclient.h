@@ -32,6 +32,7 @@ public:
     // Handles whatever QEMU wrote before exiting (e.g. its last SHUTDOWN event).
     void drain();
     bool isReady() const { return m_ready; }
+    QLocalSocket::LocalSocketState socketState() const { return m_socket.state(); }
 
     // Commands issued before negotiation finishes are queued and sent once it has.
     int execute(const QString &command, const QJsonObject &arguments = {}, ReplyHandler handler = {});

@@ -36,7 +36,8 @@ void SerialChannel::close()
         while (m_socket.waitForReadyRead(10))
             onReadyRead();
     }
-    onReadyRead();
+    if (m_socket.isOpen())
+        onReadyRead();
     deliver();
     for (const SerialLine &line : m_lines.flush())
         emit lineReceived(line);

@@ -34,6 +34,7 @@ public:
 
     void connectToServer(const QString &socketPath);
     bool isConnected() const { return m_socket.state() == QLocalSocket::ConnectedState; }
+    QLocalSocket::LocalSocketState socketState() const { return m_socket.state(); }
     // Reads what is still in the socket, delivers it (and a final partial line), then closes.
     void close();
     void send(const QByteArray &bytes);

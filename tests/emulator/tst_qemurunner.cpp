@@ -150,8 +150,9 @@ TEST(QemuRunner, SendsSerialInputToTheGuest)
 TEST(QemuRunner, SurvivesASerialFloodWithBoundedBuffering)
 {
     GuestRun run(QStringLiteral("f"));
-    run.runner.serial()->setCapacity(4096);
-    run.runner.serial()->setCoalesceInterval(50);
+    // A consumer that takes output only every 200 ms and keeps at most 512 bytes of it.
+    run.runner.serial()->setCapacity(512);
+    run.runner.serial()->setCoalesceInterval(200);
     run.runner.start(QStringLiteral(KEEL_TEST_FIXTURE));
     run.wait([&] { return run.runner.serial()->droppedBytes() > 0 && run.output.contains("bytes dropped]"); });
     EXPECT_GT(run.runner.serial()->droppedBytes(), 0);
