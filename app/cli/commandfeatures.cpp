@@ -46,7 +46,7 @@ void listFeatures(const Configuration &config)
         for (const ModuleManifest &module : it.value()) {
             const bool on = config.resolver->isEnabled(module.id);
             printLine(QStringLiteral("  [%1] %2  %3 — %4")
-                          .arg(on ? u'x' : u' ').arg(module.id, -int(width)).arg(module.title, stateText(config, module.id)));
+                          .arg(on ? QChar(u'x') : QChar(u' ')).arg(module.id, -int(width)).arg(module.title, stateText(config, module.id)));
         }
     }
 }

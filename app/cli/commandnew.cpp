@@ -1,4 +1,4 @@
-// keel new DIR [--template NAME]
+// keel new DIR [--template NAME] [--name NAME]
 #include "cliconsole.h"
 #include "commandparser.h"
 #include "commands.h"
@@ -31,6 +31,7 @@ int runNewCommand(const QStringList &arguments)
     parser.addPositional(QStringLiteral("DIR"), QStringLiteral("Folder of the new project."));
     parser.addOption({QStringLiteral("template"), QStringLiteral("Template to start from (see 'keel templates')."),
                       QStringLiteral("NAME"), QStringLiteral("hello")});
+    parser.addOption({QStringLiteral("name"), QStringLiteral("Project name (default: from DIR's name)."), QStringLiteral("NAME")});
     parser.setPositionalRange(1, 1);
     if (auto exit = parser.parse(arguments))
         return *exit;
@@ -48,7 +49,8 @@ int runNewCommand(const QStringList &arguments)
                                       .arg(templateName, NearestName::suggestion(templateName, templateNames(catalog)),
                                            templateNames(catalog).join(QStringLiteral(", "))));
     const QString directory = QDir::current().absoluteFilePath(parser.positional().constFirst());
-    const QString name = ProjectCreator::nameFromDirectory(directory);
+    const QString name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name"))
+                                                              : ProjectCreator::nameFromDirectory(directory);
     if (name.isEmpty()) {
         printError(QStringLiteral("cannot make a project name from '%1'").arg(QFileInfo(directory).fileName()),
                    QStringLiteral("use a folder name made of letters, digits, '-' and '_'"));
