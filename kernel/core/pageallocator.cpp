@@ -75,6 +75,16 @@ static u64 findUsed(const u64* bitmap, u64 from, u64 limit)
     return ktl::min(word * kBitsPerWord + u64(__builtin_ctzll(bits)), limit);
 }
 
+// The first free stretch of any zone that can hold the bitmaps themselves.
+ktl::Optional<u64> PhysicalPageAllocator::findBookkeepingRoom(u64 pages, ktl::Span<const Range> reserved) const
+{
+    for (size_t i = 0; i < m_zoneCount; ++i) {
+        if (auto room = findRoom(m_zones[i].basePage, m_zones[i].basePage + m_zones[i].pageCount, pages, reserved))
+            return room;
+    }
+    return {};
+}
+
 ktl::ErrorOr<void> PhysicalPageAllocator::initialise(ktl::Span<const MemoryRegion> usable,
                                                      ktl::Span<const Range> reserved,
                                                      const AddressTranslator& translator)
@@ -85,9 +95,7 @@ ktl::ErrorOr<void> PhysicalPageAllocator::initialise(ktl::Span<const MemoryRegio
     for (size_t i = 0; i < m_zoneCount; ++i)
         bitmapBytes += wordsFor(m_zones[i].pageCount) * sizeof(u64);
     u64 bookkeepingPages = pageAfter(bitmapBytes);
-    ktl::Optional<u64> place;
-    for (size_t i = 0; i < m_zoneCount && !place; ++i)
-        place = findRoom(m_zones[i].basePage, m_zones[i].basePage + m_zones[i].pageCount, bookkeepingPages, reserved);
+    ktl::Optional<u64> place = findBookkeepingRoom(bookkeepingPages, reserved);
     if (!place)
         return Error(ErrorCode::OutOfMemory, "page allocator: no room for its bitmaps");
     auto* storage = static_cast<u64*>(translator.translate(*place * kPageSize, bitmapBytes));

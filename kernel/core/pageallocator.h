@@ -74,6 +74,7 @@ private:
     };
 
     ktl::ErrorOr<void> collectZones(ktl::Span<const MemoryRegion> usable);
+    ktl::Optional<u64> findBookkeepingRoom(u64 pages, ktl::Span<const Range> reserved) const;
     void setUpBitmaps(u64* storage);
     Zone* zoneFor(u64 page);
     const Zone* zoneFor(u64 page) const;
