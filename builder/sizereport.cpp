@@ -51,7 +51,7 @@ QList<FeatureSize> SizeReport::featureSizesFromMap(const QString &mapText)
     static const QRegularExpression outputSection(
         QStringLiteral("^(\\S+)(?:\\s+0x([0-9a-fA-F]+)\\s+0x([0-9a-fA-F]+))?"));
     static const QRegularExpression inputSection(
-        QStringLiteral("^ (\\S+)(?:\\s+0x([0-9a-fA-F]+)\\s+0x([0-9a-fA-F]+)\\s+(\\S.*))?$"));
+        QStringLiteral("^ (\\S+)(?:\\s+0x([0-9a-fA-F]+)\\s+0x([0-9a-fA-F]+)(?:\\s+(\\S.*?))?)?\\s*$"));
     static const QRegularExpression continuation(
         QStringLiteral("^\\s+0x([0-9a-fA-F]+)\\s+0x([0-9a-fA-F]+)\\s+(\\S.*)$"));
 
@@ -80,7 +80,8 @@ QList<FeatureSize> SizeReport::featureSizesFromMap(const QString &mapText)
                 continue;
             }
             size = m.captured(3).toULongLong(nullptr, 16);
-            file = m.captured(1) == QLatin1String("*fill*") ? QString() : m.captured(4);
+            file = m.captured(1) == QLatin1String("*fill*") ? QString()
+                   : m.captured(4).isEmpty() ? QStringLiteral("other") : m.captured(4);
         } else if (const auto c = continuation.match(line); c.hasMatch() && !pendingInput.isEmpty()) {
             size = c.captured(2).toULongLong(nullptr, 16);
             file = c.captured(3);
