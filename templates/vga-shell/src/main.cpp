@@ -1,0 +1,126 @@
+// {{name}}: a small shell on the VGA text screen, typed on the PS/2 keyboard. Everything it
+// prints also goes to the serial console, so `keel run --headless` shows the session too.
+#include <keel/keyboard.h>
+#include <keel/pci.h>
+#include <keel/print.h>
+#include <keel/rtc.h>
+#include <keel/system.h>
+#include <keel/vga.h>
+
+namespace {
+
+using keel::vga::Colour;
+
+struct Command {
+    const char* name;
+    const char* help;
+    void (*run)(ktl::StringView arguments);
+};
+
+void help(ktl::StringView);
+
+void mem(ktl::StringView)
+{
+    u64 bytes = keel::memorySize();
+    keel::println("{} KiB of usable RAM ({} bytes)", bytes / 1024, bytes);
+}
+
+void time(ktl::StringView)
+{
+    keel::println("{} UTC", keel::rtc::now());
+}
+
+void lspci(ktl::StringView)
+{
+    for (const keel::pci::Device& device : keel::pci::devices()) {
+        keel::println("{:02x}:{:02x}.{} {}: {:04x}:{:04x} (rev {:02x})", device.address.bus,
+            device.address.device, device.address.function, keel::pci::className(device),
+            device.vendorId, device.deviceId, device.revision);
+    }
+}
+
+void echo(ktl::StringView arguments)
+{
+    keel::println("{}", arguments);
+}
+
+void clear(ktl::StringView)
+{
+    keel::vga::clear();
+}
+
+void shutdown(ktl::StringView)
+{
+    keel::println("Powering off.");
+    keel::shutdown();
+}
+
+constexpr Command kCommands[] = {
+    { "help", "list the commands", help },
+    { "mem", "how much memory the machine has", mem },
+    { "time", "the date and time from the real-time clock", time },
+    { "lspci", "the PCI devices of this machine", lspci },
+    { "echo", "print the rest of the line", echo },
+    { "clear", "blank the screen", clear },
+    { "shutdown", "power the machine off", shutdown },
+};
+
+void help(ktl::StringView)
+{
+    for (const Command& command : kCommands)
+        keel::println("  {:<10}{}", command.name, command.help);
+}
+
+ktl::StringView trimmed(ktl::StringView text)
+{
+    size_t start = 0;
+    while (start < text.size() && text[start] == ' ')
+        ++start;
+    size_t end = text.size();
+    while (end > start && text[end - 1] == ' ')
+        --end;
+    return text.substring(start, end - start);
+}
+
+void execute(ktl::StringView line)
+{
+    line = trimmed(line);
+    if (line.isEmpty())
+        return;
+    size_t space = line.find(' ').valueOr(line.size());
+    ktl::StringView name = line.substring(0, space);
+    for (const Command& command : kCommands) {
+        if (name == command.name) {
+            command.run(trimmed(line.substring(space)));
+            return;
+        }
+    }
+    keel::println("{}: unknown command (try help)", name);
+}
+
+void banner()
+{
+    keel::vga::setColour(Colour::White, Colour::Blue);
+    // A full 80-column line: the screen wraps lazily, so the newline adds no blank line there.
+    keel::println("{:<80}", " Keel vga-shell - {{name}}");
+    keel::vga::setColour(Colour::LightGrey, Colour::Black);
+    keel::println("Type help and press Enter.");
+}
+
+} // namespace
+
+int main()
+{
+    banner();
+    if (!keel::keyboard::isAvailable()) {
+        keel::println("No PS/2 keyboard on this machine; run it with machine = \"pc\" or \"q35\".");
+        return 1;
+    }
+    char line[78];
+    for (;;) {
+        keel::vga::setColour(Colour::LightGreen, Colour::Black);
+        keel::print("keel> ");
+        keel::vga::setColour(Colour::LightGrey, Colour::Black);
+        execute(keel::keyboard::readLine(line));
+    }
+}
