@@ -56,6 +56,14 @@ TEST(CliRun, BootsTheImageAndExitsWithTheGuestsStatus)
     const KeelOutput status = runKeel({QStringLiteral("run")}, project);
     EXPECT_EQ(status.exitCode, 3) << qPrintable(status.err);
 
+    writeFile(src + QStringLiteral("/main.cpp"),
+              "#include <keel/system.h>\n\nint main()\n{\n    keel::panic(\"on purpose\");\n}\n");
+    const KeelOutput panic = runKeel({QStringLiteral("run")}, project);
+    EXPECT_EQ(panic.exitCode, 101) << qPrintable(panic.err);
+    EXPECT_TRUE(panic.out.contains(u"KERNEL PANIC: on purpose")) << qPrintable(panic.out);
+    EXPECT_TRUE(panic.err.contains(u"stack trace, resolved")) << qPrintable(panic.err);
+    EXPECT_TRUE(panic.err.contains(u"main.cpp:5")) << "addr2line finds the panic's line: " << qPrintable(panic.err);
+
     writeFile(src + QStringLiteral("/main.cpp"), "int main()\n{\n    for (;;) {\n    }\n}\n");
     const KeelOutput hang = runKeel({QStringLiteral("run"), QStringLiteral("--timeout"), QStringLiteral("2")}, project);
     EXPECT_EQ(hang.exitCode, 124) << qPrintable(hang.err);
