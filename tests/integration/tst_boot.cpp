@@ -3,6 +3,7 @@
 
 #include "testproject.h"
 
+#include <filesystem>
 #include <gtest/gtest.h>
 #include <regex>
 

@@ -52,12 +52,15 @@ TEST(Image, ReleaseImageIsStrippedAndSmall)
 TEST(Image, FeatureThatIsOffContributesNoCode)
 {
     TestProject project("hello");
-    project.useApp("args");  // uses printing only, no heap
+    project.useApp("args");  // prints only; never allocates
     project.setFeatures("[\"serial\"]");
     ASSERT_EQ(project.keel("build").exitCode, 0);
     auto symbols = runCommand("nm -C " + shellQuote(project.imagePath()), project.directory(), 30);
     EXPECT_EQ(symbols.output.find("HeapAllocator"), std::string::npos) << symbols.output;
+    EXPECT_EQ(symbols.output.find("initialiseHeap"), std::string::npos) << symbols.output;
 
+    // The same project with the heap on and an app that allocates does carry the heap.
+    project.useApp("outofmemory");
     project.setFeatures("[\"serial\", \"heap\"]");
     ASSERT_EQ(project.keel("build").exitCode, 0);
     symbols = runCommand("nm -C " + shellQuote(project.imagePath()), project.directory(), 30);
