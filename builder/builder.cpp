@@ -94,8 +94,10 @@ std::optional<BuildPlan> Builder::prepare(const Configuration &config, const Bui
         plan.compilerLauncher = QStringLiteral("ccache");
 
     QStringList defines;
+    Diagnostics missing;
     for (const QString &id : config.resolver->enabled()) {
         const ModuleManifest *module = config.registry->find(id);
+        missing << module->sourceProblems();
         defines << module->defines;
         for (const QString &source : module->sources)
             plan.units << CompileUnit{source, objectPath(id, module->directory, source), id};
@@ -103,6 +105,11 @@ std::optional<BuildPlan> Builder::prepare(const Configuration &config, const Bui
     for (const QString &source : project.sources)
         plan.units << CompileUnit{source, objectPath(QStringLiteral("app"), project.rootDir, source),
                                   QStringLiteral("app")};
+    if (!missing.isEmpty()) {
+        if (diagnostics)
+            diagnostics->append(missing);
+        return std::nullopt;
+    }
     defines.removeDuplicates();
     plan.compileFlags = ImageFlags::compileFlags(plan.profile, plan.keelRoot, plan.genDir, defines);
     plan.linkFlags = ImageFlags::linkFlags(plan.profile, plan.keelRoot);

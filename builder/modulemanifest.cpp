@@ -223,23 +223,29 @@ std::optional<ModuleManifest> ModuleManifest::load(const QString &manifestPath,
     auto manifest = parse(QString::fromUtf8(file.readAll()), manifestPath, diagnostics);
     if (!manifest)
         return std::nullopt;
-    bool ok = true;
-    for (int i = 0; i < manifest->sourceGlobs.size(); ++i) {
-        const QString &glob = manifest->sourceGlobs.at(i);
+    for (const QString &glob : std::as_const(manifest->sourceGlobs)) {
         const QStringList files = GlobMatcher::expand(manifest->directory, glob);
-        if (files.isEmpty() && diagnostics) {
-            diagnostics->append(Diagnostic::error(
-                manifest->manifestPath, manifest->sourceGlobLines.value(i), 0,
-                QStringLiteral("module '%1': source \"%2\" matches no file").arg(manifest->id, glob),
-                QStringLiteral("paths are relative to %1").arg(manifest->directory)));
-            ok = false;
-        }
+        if (files.isEmpty())
+            manifest->missingSourceGlobs << glob;
         for (const QString &f : files) {
             if (!manifest->sources.contains(f))
                 manifest->sources.append(f);
         }
     }
-    return ok ? manifest : std::nullopt;
+    return manifest;
+}
+
+Diagnostics ModuleManifest::sourceProblems() const
+{
+    Diagnostics problems;
+    for (const QString &glob : missingSourceGlobs) {
+        const int index = int(sourceGlobs.indexOf(glob));
+        problems << Diagnostic::error(
+            manifestPath, sourceGlobLines.value(index), 0,
+            QStringLiteral("module '%1': source \"%2\" matches no file").arg(id, glob),
+            QStringLiteral("paths are relative to %1; fix the entry or add the file").arg(directory));
+    }
+    return problems;
 }
 
 } // namespace Keel

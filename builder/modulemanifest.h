@@ -45,12 +45,16 @@ struct ModuleManifest {
     QStringList sourceGlobs;      // relative to directory
     QList<int> sourceGlobLines;   // line of each sourceGlobs entry in module.toml
     QStringList sources;          // absolute, resolved from sourceGlobs by load()
+    QStringList missingSourceGlobs; // globs that matched nothing (an error once the module is on)
     QStringList defines;
     QList<ModuleOption> options;
     QString directory;            // absolute folder of module.toml
     QString manifestPath;         // absolute path of module.toml
 
     const ModuleOption *option(const QString &name) const;
+    // One error per missing source glob, at its line in module.toml. The builder reports
+    // these only for enabled modules, so a half-written module does not break other builds.
+    Diagnostics sourceProblems() const;
 
     static std::optional<ModuleManifest> load(const QString &manifestPath,
                                               Diagnostics *diagnostics);

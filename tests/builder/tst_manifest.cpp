@@ -123,7 +123,7 @@ TEST(ManifestRegistry, DiscoversModulesAndChecksReferences)
               QStringList({kernel.file("core/main.cpp"), kernel.file("lib/string.cpp")}));
 }
 
-TEST(ManifestRegistry, IdMustMatchFolderAndSourcesMustExist)
+TEST(ManifestRegistry, IdMustMatchFolderAndMissingSourcesAreRecorded)
 {
     TempProject kernel;
     kernel.write("core/module.toml", "id = \"kore\"\n");
@@ -133,8 +133,14 @@ TEST(ManifestRegistry, IdMustMatchFolderAndSourcesMustExist)
     EXPECT_FALSE(registry.discover(kernel.path(), &diagnostics));
     const QString errors = renderAll(diagnostics);
     EXPECT_TRUE(errors.contains("differs from its folder \"core\"")) << qPrintable(errors);
-    EXPECT_TRUE(errors.contains(kernel.file("heap/module.toml") + ":2: error: module 'heap': "
-                                "source \"heap.cpp\" matches no file")) << qPrintable(errors);
+    // A module whose sources are missing is only an error when a build turns it on
+    // (tst_ninjawriter checks that); discovery keeps it so other builds still work.
+    ASSERT_TRUE(registry.find("heap"));
+    const Diagnostics problems = registry.find("heap")->sourceProblems();
+    ASSERT_EQ(problems.size(), 1);
+    EXPECT_EQ(problems[0].render(), kernel.file("heap/module.toml") + ":2: error: module 'heap': "
+              "source \"heap.cpp\" matches no file\n  hint: paths are relative to "
+              + kernel.file("heap") + "; fix the entry or add the file");
 }
 
 TEST(ManifestRegistry, RealKernelManifestsAreValid)

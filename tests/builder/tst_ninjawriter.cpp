@@ -122,6 +122,24 @@ TEST(NinjaWriter, IsoUsesGrubWithTheCommandLine)
     EXPECT_TRUE(text.contains("multiboot2 /boot/demo.elf x=1\n    boot\n"));
 }
 
+TEST(NinjaWriter, EnabledModuleWithMissingSourceFailsTheBuild)
+{
+    Fixture f;
+    f.tree.write("kernel/net/module.toml", "id = \"net\"\nsources = [\"tcp.cpp\"]\n");
+    Diagnostics diagnostics;
+    f.config.registry = std::make_unique<ManifestRegistry>();
+    ASSERT_TRUE(f.config.registry->discover(f.tree.file("kernel"), &diagnostics));
+    f.config.resolver = std::make_unique<FeatureResolver>(*f.config.registry);
+    EXPECT_TRUE(Builder::prepare(f.config, BuildOptions{}, &diagnostics)) << "net is off: no error";
+    f.config.project.features << FeatureRequest{"net", {}};
+    f.config.resolved = f.config.resolver->resolve(f.config.project, &diagnostics);
+    ASSERT_TRUE(f.config.resolved);
+    EXPECT_FALSE(Builder::prepare(f.config, BuildOptions{}, &diagnostics));
+    EXPECT_TRUE(renderAll(diagnostics).contains("module.toml:2: error: module 'net': source "
+                                                "\"tcp.cpp\" matches no file"))
+        << qPrintable(renderAll(diagnostics));
+}
+
 TEST(NinjaWriter, RegeneratedOnlyWhenInputsChange)
 {
     Fixture f;
