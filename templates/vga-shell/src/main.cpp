@@ -30,12 +30,30 @@ void time(ktl::StringView)
     keel::println("{} UTC", keel::rtc::now());
 }
 
-void lspci(ktl::StringView)
+void printBars(const keel::pci::Device& device)
 {
+    for (const keel::pci::Bar& bar : device.bars) {
+        if (!bar.isPresent())
+            continue;
+        bool io = bar.kind == keel::pci::BarKind::Io;
+        keel::println("    {} at {:#x} [size={:#x}]{}", io ? "I/O ports" : "Memory", bar.address,
+            bar.size, bar.prefetchable ? " prefetchable" : "");
+    }
+    for (int i = 0; i < device.capabilityCount; ++i)
+        keel::println("    Capability {:#04x} at {:#04x}", device.capabilities[i].id,
+            device.capabilities[i].offset);
+}
+
+// "lspci -v" adds BARs and capabilities.
+void lspci(ktl::StringView arguments)
+{
+    bool verbose = arguments == "-v";
     for (const keel::pci::Device& device : keel::pci::devices()) {
         keel::println("{:02x}:{:02x}.{} {}: {:04x}:{:04x} (rev {:02x})", device.address.bus,
             device.address.device, device.address.function, keel::pci::className(device),
             device.vendorId, device.deviceId, device.revision);
+        if (verbose)
+            printBars(device);
     }
 }
 
@@ -59,7 +77,7 @@ constexpr Command kCommands[] = {
     { "help", "list the commands", help },
     { "mem", "how much memory the machine has", mem },
     { "time", "the date and time from the real-time clock", time },
-    { "lspci", "the PCI devices of this machine", lspci },
+    { "lspci", "the PCI devices (-v: with BARs and capabilities)", lspci },
     { "echo", "print the rest of the line", echo },
     { "clear", "blank the screen", clear },
     { "shutdown", "power the machine off", shutdown },
