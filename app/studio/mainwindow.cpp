@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "build/buildcontroller.h"
 #include "editor/editortabs.h"
 #include "history/historystore.h"
 #include "panels/buildoutputpanel.h"
@@ -42,21 +43,14 @@ MainWindow::MainWindow(HistoryStore* history, QWidget* parent)
     setDockNestingEnabled(true);
     setupCentral();
     setupDocks();
-    setupMenus();
-    setupToolBar();
+    setupMenusAndToolBar();
     connectActions();
-    m_progress = new QProgressBar(this);
-    m_progress->setMaximumWidth(200);
-    m_progress->hide();
-    m_statusProject = new QLabel(this);
-    statusBar()->addPermanentWidget(m_progress);
-    statusBar()->addPermanentWidget(m_statusProject);
-    // FIXME: Build and Run are wired once builder/ has a CMake target exposing the async
-    // BuildRunner and emulator/ has QemuRunner; until then they say why they are off.
-    MainWindowActions::markUnavailable(m_actions->build,
-        tr("Build needs builder/'s library, which has not landed in this checkout yet"));
+    setupStatusBar();
+    setupBuild();
+    loadTemplates();
     MainWindowActions::markUnavailable(m_actions->run,
-        tr("Run needs emulator/'s QemuRunner, which has not landed in this checkout yet"));
+        tr("Run (F5) is not wired yet: booting in the embedded QEMU console is the next "
+           "Keel Studio step (issue 8)"));
     refreshWelcome();
     updateActions();
     updateTitle();
@@ -74,11 +68,9 @@ void MainWindow::setupCentral()
     m_stack->addWidget(m_welcome);
     m_stack->addWidget(m_editors);
     setCentralWidget(m_stack);
-    m_welcome->setNewProjectUnavailable(
-        tr("New projects need builder/'s TemplateCatalog and ProjectCreator, which have not "
-           "landed in this checkout yet"));
     connect(m_welcome, &WelcomePage::openProjectRequested, this, &MainWindow::openProject);
     connect(m_welcome, &WelcomePage::openProjectDialogRequested, this, &MainWindow::chooseProject);
+    connect(m_welcome, &WelcomePage::newProjectRequested, this, &MainWindow::newProject);
     connect(m_editors, &EditorTabs::currentEditorChanged, this, &MainWindow::updateActions);
     connect(m_editors, &EditorTabs::modificationChanged, this, &MainWindow::updateActions);
     connect(m_editors, &EditorTabs::modificationChanged, this, &MainWindow::updateTitle);
@@ -123,48 +115,30 @@ void MainWindow::setupDocks()
         [this](const QString& file, int line, int) { m_editors->openFile(file, line); });
 }
 
-void MainWindow::setupMenus()
+void MainWindow::setupStatusBar()
 {
-    const MainWindowActions& a = *m_actions;
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addActions({a.newProject, a.openProject, a.openFile});
-    file->addSeparator();
-    file->addActions({a.save, a.saveAll, a.revert});
-    file->addSeparator();
-    file->addActions({a.closeTab, a.closeProject});
-    file->addSeparator();
-    file->addAction(a.quit);
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addActions({a.undo, a.redo});
-    edit->addSeparator();
-    edit->addActions({a.find, a.goToLine});
-    QMenu* build = menuBar()->addMenu(tr("&Build"));
-    build->addActions({a.build, a.cancelBuild});
-    QMenu* run = menuBar()->addMenu(tr("&Run"));
-    run->addAction(a.run);
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget* dock : m_docks)
-        view->addAction(dock->toggleViewAction());
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(a.about);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(200);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    m_statusProject = new QLabel(this);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_statusProject);
 }
 
-void MainWindow::setupToolBar()
+void MainWindow::setupMenusAndToolBar()
 {
     QToolBar* bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
-    // Text beside icons: themes without these icon names still show a usable toolbar.
-    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    const MainWindowActions& a = *m_actions;
-    bar->addActions({a.newProject, a.openProject, a.save, a.saveAll});
-    bar->addSeparator();
-    bar->addActions({a.build, a.cancelBuild, a.run});
+    m_actions->populate(menuBar(), bar, m_docks);
 }
 
 void MainWindow::connectActions()
 {
     const MainWindowActions& a = *m_actions;
+    connect(a.newProject, &QAction::triggered, this, [this] { newProject({}); });
     connect(a.openProject, &QAction::triggered, this, &MainWindow::chooseProject);
+    connect(a.build, &QAction::triggered, this, &MainWindow::startBuild);
     connect(a.openFile, &QAction::triggered, this, &MainWindow::chooseFile);
     connect(a.save, &QAction::triggered, m_editors, &EditorTabs::saveCurrent);
     connect(a.saveAll, &QAction::triggered, m_editors, &EditorTabs::saveAll);
@@ -238,6 +212,7 @@ bool MainWindow::closeProject()
 {
     if (!m_editors->closeAll())
         return false;
+    m_build->cancel();
     m_projectDir.clear();
     m_tree->setProjectDir({});
     m_editors->setProjectDir({});
@@ -259,6 +234,7 @@ void MainWindow::updateActions()
         action->setEnabled(hasEditor);
     a.saveAll->setEnabled(m_editors->hasUnsavedChanges());
     a.closeProject->setEnabled(!m_projectDir.isEmpty());
+    a.build->setEnabled(!m_projectDir.isEmpty() && !m_build->isRunning());
     a.openFile->setEnabled(!m_projectDir.isEmpty());
     m_statusProject->setText(
         m_projectDir.isEmpty() ? tr("No project") : QDir::toNativeSeparators(m_projectDir));
@@ -315,6 +291,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
+    m_build->cancel();
     StudioSettings::setWindowLayout(saveGeometry(), saveState());
     event->accept();
 }

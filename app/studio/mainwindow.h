@@ -1,9 +1,12 @@
 // Keel Studio's main window. It only wires: project tree, editor tabs, docks, welcome page and
 // actions to each other and to the history store; the work happens in those pieces and in
-// builder/ and emulator/.
+// builder/ and emulator/. mainwindow.cpp holds the layout, mainwindowflows.cpp the
+// new-project and build flows.
 #pragma once
 
 #include "mainwindowactions.h"
+
+#include "templatecatalog.h"
 
 #include <QMainWindow>
 #include <memory>
@@ -15,7 +18,9 @@ class QStackedWidget;
 
 namespace Keel::Studio {
 
+class BuildController;
 class BuildOutputPanel;
+class BuildPresenter;
 class EditorTabs;
 class HistoryStore;
 class IssuesPanel;
@@ -41,6 +46,9 @@ public:
     IssuesPanel* issuesPanel() const { return m_issues; }
     BuildOutputPanel* buildOutput() const { return m_output; }
     const MainWindowActions& actions() const { return *m_actions; }
+    BuildController* buildController() const { return m_build; }
+    BuildPresenter* buildPresenter() const { return m_buildPresenter; }
+    QList<TemplateInfo> templates() const { return m_templates; }
     bool isShowingWelcome() const;
 
 protected:
@@ -50,14 +58,18 @@ protected:
 private:
     void setupCentral();
     void setupDocks();
-    void setupMenus();
-    void setupToolBar();
+    void setupMenusAndToolBar();
+    void setupStatusBar();
+    void setupBuild();
+    void loadTemplates();
     void connectActions();
     void restoreLayout();
     void refreshWelcome();
     void updateActions();
     void updateTitle();
     void chooseProject();
+    void newProject(const QString& templateName);
+    void startBuild();
     void chooseFile();
     void askGoToLine();
     void showAbout();
@@ -75,6 +87,9 @@ private:
     QProgressBar* m_progress = nullptr;
     QLabel* m_statusProject = nullptr;
     QList<QDockWidget*> m_docks;
+    BuildController* m_build = nullptr;
+    BuildPresenter* m_buildPresenter = nullptr;
+    QList<TemplateInfo> m_templates;
     QString m_projectDir;
 };
 

@@ -1,6 +1,9 @@
 #include "mainwindowactions.h"
 
+#include <QDockWidget>
 #include <QIcon>
+#include <QMenuBar>
+#include <QToolBar>
 
 namespace Keel::Studio {
 
@@ -47,6 +50,35 @@ MainWindowActions::MainWindowActions(QObject* owner)
     , about(make(owner, QObject::tr("&About Keel Studio"), "help-about"))
 {
     cancelBuild->setEnabled(false);
+}
+
+void MainWindowActions::populate(
+    QMenuBar* menuBar, QToolBar* toolBar, const QList<QDockWidget*>& docks) const
+{
+    QMenu* file = menuBar->addMenu(QObject::tr("&File"));
+    file->addActions({newProject, openProject, openFile});
+    file->addSeparator();
+    file->addActions({save, saveAll, revert});
+    file->addSeparator();
+    file->addActions({closeTab, closeProject});
+    file->addSeparator();
+    file->addAction(quit);
+    QMenu* edit = menuBar->addMenu(QObject::tr("&Edit"));
+    edit->addActions({undo, redo});
+    edit->addSeparator();
+    edit->addActions({find, goToLine});
+    menuBar->addMenu(QObject::tr("&Build"))->addActions({build, cancelBuild});
+    menuBar->addMenu(QObject::tr("&Run"))->addAction(run);
+    QMenu* view = menuBar->addMenu(QObject::tr("&View"));
+    for (QDockWidget* dock : docks)
+        view->addAction(dock->toggleViewAction());
+    menuBar->addMenu(QObject::tr("&Help"))->addAction(about);
+
+    // Text beside icons: themes without these icon names still show a usable toolbar.
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addActions({newProject, openProject, save, saveAll});
+    toolBar->addSeparator();
+    toolBar->addActions({build, cancelBuild, run});
 }
 
 void MainWindowActions::markUnavailable(QAction* action, const QString& why)

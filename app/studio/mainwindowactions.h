@@ -4,6 +4,10 @@
 
 #include <QAction>
 
+class QDockWidget;
+class QMenuBar;
+class QToolBar;
+
 namespace Keel::Studio {
 
 struct MainWindowActions {
@@ -26,6 +30,10 @@ struct MainWindowActions {
     QAction* cancelBuild;
     QAction* run; // F5
     QAction* about;
+
+    // Fills the menu bar (File, Edit, Build, Run, View with one entry per dock, Help) and the
+    // toolbar.
+    void populate(QMenuBar* menuBar, QToolBar* toolBar, const QList<QDockWidget*>& docks) const;
 
     // Disables an action that needs a piece that has not landed yet, saying which.
     static void markUnavailable(QAction* action, const QString& why);

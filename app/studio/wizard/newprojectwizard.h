@@ -1,0 +1,43 @@
+// File ▸ New Project: template (with its description), name and location (validated as you
+// type), target machine and memory; Finish calls builder's ProjectCreator — the same code as
+// `keel new` — so the project on disk is identical to the CLI's.
+//
+//   Keel::Studio::NewProjectWizard wizard(catalog.templates(), parentDir, this);
+//   if (wizard.exec() == QDialog::Accepted) openProject(wizard.createdProjectDir());
+#pragma once
+
+#include "templatecatalog.h"
+
+#include <QWizard>
+
+namespace Keel::Studio {
+
+class LocationPage;
+class MachinePage;
+class TemplatePage;
+
+class NewProjectWizard : public QWizard {
+    Q_OBJECT
+public:
+    NewProjectWizard(
+        const QList<TemplateInfo>& templates, const QString& parentDir, QWidget* parent = nullptr);
+
+    void selectTemplate(const QString& name);
+    QString createdProjectDir() const { return m_created; }
+    QString lastError() const { return m_error; }
+
+    TemplatePage* templatePage() const { return m_templatePage; }
+    LocationPage* locationPage() const { return m_locationPage; }
+    MachinePage* machinePage() const { return m_machinePage; }
+
+    void accept() override;
+
+private:
+    TemplatePage* m_templatePage;
+    LocationPage* m_locationPage;
+    MachinePage* m_machinePage;
+    QString m_created;
+    QString m_error;
+};
+
+} // namespace Keel::Studio

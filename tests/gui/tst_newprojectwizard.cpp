@@ -1,0 +1,147 @@
+// What a user would see fail: the wizard offering no templates or no description, accepting a
+// name or folder that cannot work, or creating a project that differs from `keel new`'s
+// (both go through builder's ProjectCreator; this checks the wizard adds nothing of its own).
+#include "wizard/locationpage.h"
+#include "wizard/machinepage.h"
+#include "wizard/newprojectwizard.h"
+#include "wizard/templatepage.h"
+
+#include "keeltree.h"
+#include "projectcreator.h"
+
+#include <QDirIterator>
+#include <QLabel>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Keel;
+using namespace Keel::Studio;
+
+namespace {
+
+QMap<QString, QByteArray> snapshot(const QString& dir)
+{
+    QMap<QString, QByteArray> files;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile file(path);
+        file.open(QIODevice::ReadOnly);
+        files.insert(QDir(dir).relativeFilePath(path), file.readAll());
+    }
+    return files;
+}
+
+} // namespace
+
+class TestNewProjectWizard : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init() { m_dir = std::make_unique<QTemporaryDir>(); }
+    void showsTemplatesWithDescriptions();
+    void validatesNameAndLocation();
+    void showsTemplateMachineAndFeatures();
+    void createsProjectLikeKeelNew();
+    void refusesNonEmptyTargetOnFinish();
+
+private:
+    QList<TemplateInfo> m_templates;
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestNewProjectWizard::initTestCase()
+{
+    QString error;
+    const auto tree = KeelTree::locate(&error);
+    QVERIFY2(tree, qPrintable(error));
+    m_templates = TemplateCatalog(tree->templatesDir()).templates();
+    QVERIFY(!m_templates.isEmpty());
+    QVERIFY(TemplateCatalog(tree->templatesDir()).find("hello"));
+}
+
+void TestNewProjectWizard::showsTemplatesWithDescriptions()
+{
+    NewProjectWizard wizard(m_templates, m_dir->path());
+    wizard.selectTemplate("hello");
+    QCOMPARE(wizard.templatePage()->selected()->name, QStringLiteral("hello"));
+    QVERIFY(wizard.templatePage()->isComplete());
+    const auto labels = wizard.templatePage()->findChildren<QLabel*>();
+    const bool described = std::any_of(labels.begin(), labels.end(), [&](QLabel* label) {
+        return !label->text().isEmpty()
+            && label->text() == wizard.templatePage()->selected()->description;
+    });
+    QVERIFY(described);
+    QCOMPARE(wizard.locationPage()->projectName(), QStringLiteral("hello")); // suggested
+}
+
+void TestNewProjectWizard::validatesNameAndLocation()
+{
+    NewProjectWizard wizard(m_templates, m_dir->path());
+    LocationPage* page = wizard.locationPage();
+    page->setProjectName("my app");
+    QVERIFY(!page->isComplete());
+    QVERIFY(page->problem().contains("not valid"));
+    page->setProjectName("");
+    QVERIFY(!page->isComplete());
+    page->setProjectName("demo");
+    QVERIFY2(page->isComplete(), qPrintable(page->problem()));
+    QCOMPARE(page->targetDir(), m_dir->filePath("demo"));
+    QDir().mkpath(m_dir->filePath("demo/src"));
+    page->setProjectName("demo"); // now exists and is not empty
+    QVERIFY(!page->isComplete());
+    QVERIFY(page->problem().contains("not empty"));
+    page->setProjectName("fresh");
+    page->setParentDir(m_dir->filePath("missing"));
+    QVERIFY(!page->isComplete());
+    QVERIFY(page->problem().contains("does not exist"));
+}
+
+void TestNewProjectWizard::showsTemplateMachineAndFeatures()
+{
+    NewProjectWizard wizard(m_templates, m_dir->path());
+    wizard.selectTemplate("hello");
+    QCOMPARE(wizard.machinePage()->machine(), QStringLiteral("microvm"));
+    QCOMPARE(wizard.machinePage()->memory(), QStringLiteral("16M"));
+    QVERIFY(wizard.machinePage()->features().contains("serial"));
+}
+
+void TestNewProjectWizard::createsProjectLikeKeelNew()
+{
+    NewProjectWizard wizard(m_templates, m_dir->filePath(""));
+    wizard.selectTemplate("hello");
+    wizard.locationPage()->setProjectName("demo");
+    wizard.accept();
+    QVERIFY2(wizard.lastError().isEmpty(), qPrintable(wizard.lastError()));
+    QCOMPARE(wizard.result(), int(QDialog::Accepted));
+    QCOMPARE(wizard.createdProjectDir(), m_dir->filePath("demo"));
+
+    QTemporaryDir reference;
+    QString error;
+    const auto templ = std::find_if(m_templates.begin(), m_templates.end(),
+        [](const TemplateInfo& t) { return t.name == "hello"; });
+    QVERIFY(ProjectCreator::create(*templ, reference.filePath("demo"), "demo", &error));
+    const auto created = snapshot(m_dir->filePath("demo"));
+    QVERIFY(created.contains("keel.toml"));
+    QVERIFY(created.value("keel.toml").contains("name = \"demo\""));
+    QCOMPARE(created, snapshot(reference.filePath("demo")));
+}
+
+void TestNewProjectWizard::refusesNonEmptyTargetOnFinish()
+{
+    NewProjectWizard wizard(m_templates, m_dir->path());
+    wizard.selectTemplate("hello");
+    wizard.locationPage()->setProjectName("taken");
+    QDir().mkpath(m_dir->filePath("taken"));
+    QFile marker(m_dir->filePath("taken/notes.txt"));
+    QVERIFY(marker.open(QIODevice::WriteOnly));
+    marker.close();
+    wizard.accept(); // e.g. the folder filled up after the page was validated
+    QVERIFY(wizard.lastError().contains("not empty"));
+    QVERIFY(wizard.createdProjectDir().isEmpty());
+    QCOMPARE(QDir(m_dir->filePath("taken")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries),
+        QStringList {"notes.txt"});
+}
+
+QTEST_MAIN(TestNewProjectWizard)
+#include "tst_newprojectwizard.moc"
