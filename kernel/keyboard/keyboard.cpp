@@ -14,7 +14,7 @@ namespace {
 
 constexpr u16 kControllerPorts = 0x60;
 
-constinit Ps2Controller<io::PortIoWindow> s_controller { io::PortIoWindow(kControllerPorts) };
+constinit Ps2Controller<io::PortIoWindow> s_controller {io::PortIoWindow(kControllerPorts)};
 constinit ScancodeDecoder s_decoder;
 
 void initialiseKeyboard()

@@ -5,6 +5,7 @@
 
 namespace keel::keyboard {
 
+// clang-format off
 enum class Key : u8 {
     Unknown,
     Character, // a key that types something: KeyEvent::character holds it (letters, digits, space)
@@ -18,6 +19,7 @@ enum class Key : u8 {
     LeftShift, RightShift, LeftCtrl, RightCtrl, LeftAlt, RightAlt,
     CapsLock, NumLock, ScrollLock,
 };
+// clang-format on
 
 // Modifier bits in KeyEvent::modifiers, as they were when the key changed.
 namespace Modifier {

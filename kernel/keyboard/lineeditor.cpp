@@ -4,7 +4,8 @@
 namespace keel::keyboard {
 
 LineEditor::LineEditor(ktl::Span<char> buffer, ktl::OutputSink& echo)
-    : m_buffer(buffer), m_echo(echo)
+    : m_buffer(buffer)
+    , m_echo(echo)
 {
     if (!m_buffer.isEmpty())
         m_buffer[0] = '\0';
@@ -38,7 +39,7 @@ bool LineEditor::feed(const KeyEvent& event)
         return false;
     m_buffer[m_length++] = event.character;
     m_buffer[m_length] = '\0';
-    char echo[1] = { event.character };
+    char echo[1] = {event.character};
     m_echo.write(ktl::StringView(echo, 1));
     return false;
 }

@@ -23,7 +23,7 @@ public:
     // characters that do not fit are ignored (nothing is echoed for them).
     bool feed(const KeyEvent& event);
 
-    ktl::StringView line() const { return { m_buffer.data(), m_length }; }
+    ktl::StringView line() const { return {m_buffer.data(), m_length}; }
 
 private:
     void erase();

@@ -16,8 +16,8 @@ namespace keel::keyboard {
 
 namespace Ps2Status {
 inline constexpr u8 kOutputFull = 0x01; // a byte waits at the data port
-inline constexpr u8 kInputFull = 0x02;  // the controller has not taken our last byte yet
-inline constexpr u8 kAuxiliary = 0x20;  // the waiting byte came from the mouse port
+inline constexpr u8 kInputFull = 0x02; // the controller has not taken our last byte yet
+inline constexpr u8 kAuxiliary = 0x20; // the waiting byte came from the mouse port
 } // namespace Ps2Status
 
 namespace Ps2Command {
@@ -33,15 +33,17 @@ inline constexpr u8 kKeyboardClockOff = 0x10;
 inline constexpr u8 kTranslation = 0x40; // keyboard's set 2 arrives as set 1
 } // namespace Ps2Config
 
-template<typename Io>
-class Ps2Controller {
+template<typename Io> class Ps2Controller {
 public:
     static constexpr u16 kData = 0;
     static constexpr u16 kStatusCommand = 4;
-    static constexpr int kPolls = 100000;        // give up on a wedged or missing controller
-    static constexpr int kMaxStaleBytes = 32;     // bytes typed before boot, thrown away
+    static constexpr int kPolls = 100000; // give up on a wedged or missing controller
+    static constexpr int kMaxStaleBytes = 32; // bytes typed before boot, thrown away
 
-    explicit constexpr Ps2Controller(Io io) : m_io(io) { }
+    explicit constexpr Ps2Controller(Io io)
+        : m_io(io)
+    {
+    }
 
     // False when no controller answers (a missing one reads 0xff from every port, e.g. microvm).
     bool initialise()
@@ -55,7 +57,8 @@ public:
         if (config < 0)
             return false;
         u8 updated = u8(config);
-        updated &= u8(~(Ps2Config::kKeyboardInterrupt | Ps2Config::kMouseInterrupt | Ps2Config::kKeyboardClockOff));
+        updated &= u8(~(Ps2Config::kKeyboardInterrupt | Ps2Config::kMouseInterrupt
+            | Ps2Config::kKeyboardClockOff));
         updated |= Ps2Config::kTranslation;
         if (!command(Ps2Command::kWriteConfig) || !writeData(updated))
             return false;

@@ -6,6 +6,7 @@ namespace keel::keyboard {
 namespace {
 
 // Characters for make codes 0x00-0x39 without and with shift; 0 = not a typing key.
+// clang-format off
 constexpr char kUnshifted[0x3a] = {
     0, 0, '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-', '=', 0, 0,
     'q', 'w', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p', '[', ']', 0, 0, 'a', 's',
@@ -21,35 +22,52 @@ constexpr char kShifted[0x3a] = {
 // The numeric keypad, 0x47-0x53, typed as digits (NumLock is not modelled: QEMU's kp_* keys
 // are meant as digits).
 constexpr char kKeypad[0x0d] = { '7', '8', '9', '-', '4', '5', '6', '+', '1', '2', '3', '0', '.' };
+// clang-format on
 
 struct ExtendedKey {
     u8 code;
     Key key;
 };
+// clang-format off
 constexpr ExtendedKey kExtendedKeys[] = {
     { 0x1c, Key::Enter }, { 0x1d, Key::RightCtrl }, { 0x38, Key::RightAlt },
     { 0x47, Key::Home }, { 0x48, Key::Up }, { 0x49, Key::PageUp }, { 0x4b, Key::Left },
     { 0x4d, Key::Right }, { 0x4f, Key::End }, { 0x50, Key::Down }, { 0x51, Key::PageDown },
     { 0x52, Key::Insert }, { 0x53, Key::Delete },
 };
+// clang-format on
 
 Key basicKey(u8 code)
 {
     switch (code) {
-    case 0x01: return Key::Escape;
-    case 0x0e: return Key::Backspace;
-    case 0x0f: return Key::Tab;
-    case 0x1c: return Key::Enter;
-    case 0x1d: return Key::LeftCtrl;
-    case 0x2a: return Key::LeftShift;
-    case 0x36: return Key::RightShift;
-    case 0x38: return Key::LeftAlt;
-    case 0x3a: return Key::CapsLock;
-    case 0x45: return Key::NumLock;
-    case 0x46: return Key::ScrollLock;
-    case 0x57: return Key::F11;
-    case 0x58: return Key::F12;
-    default: break;
+    case 0x01:
+        return Key::Escape;
+    case 0x0e:
+        return Key::Backspace;
+    case 0x0f:
+        return Key::Tab;
+    case 0x1c:
+        return Key::Enter;
+    case 0x1d:
+        return Key::LeftCtrl;
+    case 0x2a:
+        return Key::LeftShift;
+    case 0x36:
+        return Key::RightShift;
+    case 0x38:
+        return Key::LeftAlt;
+    case 0x3a:
+        return Key::CapsLock;
+    case 0x45:
+        return Key::NumLock;
+    case 0x46:
+        return Key::ScrollLock;
+    case 0x57:
+        return Key::F11;
+    case 0x58:
+        return Key::F12;
+    default:
+        break;
     }
     if (code >= 0x3b && code <= 0x44)
         return Key(u8(Key::F1) + (code - 0x3b));
@@ -143,19 +161,32 @@ void ScancodeDecoder::track(Key key, KeyAction action)
 {
     bool down = action == KeyAction::Pressed;
     switch (key) {
-    case Key::LeftShift: m_leftShift = down; break;
-    case Key::RightShift: m_rightShift = down; break;
-    case Key::LeftCtrl: m_leftCtrl = down; break;
-    case Key::RightCtrl: m_rightCtrl = down; break;
-    case Key::LeftAlt: m_leftAlt = down; break;
-    case Key::RightAlt: m_rightAlt = down; break;
+    case Key::LeftShift:
+        m_leftShift = down;
+        break;
+    case Key::RightShift:
+        m_rightShift = down;
+        break;
+    case Key::LeftCtrl:
+        m_leftCtrl = down;
+        break;
+    case Key::RightCtrl:
+        m_rightCtrl = down;
+        break;
+    case Key::LeftAlt:
+        m_leftAlt = down;
+        break;
+    case Key::RightAlt:
+        m_rightAlt = down;
+        break;
     case Key::CapsLock:
         // Holding the key repeats its make code; only the first press toggles the lock.
         if (down && !m_capsLockHeld)
             m_capsLock = !m_capsLock;
         m_capsLockHeld = down;
         break;
-    default: break;
+    default:
+        break;
     }
 }
 

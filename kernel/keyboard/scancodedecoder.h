@@ -16,7 +16,7 @@ namespace keel::keyboard {
 class ScancodeDecoder {
 public:
     static constexpr u8 kExtendedPrefix = 0xe0;
-    static constexpr u8 kPausePrefix = 0xe1;   // Pause sends E1 1D 45 E1 9D C5 and no release
+    static constexpr u8 kPausePrefix = 0xe1; // Pause sends E1 1D 45 E1 9D C5 and no release
     static constexpr u8 kReleaseBit = 0x80;
 
     // One byte from the keyboard; an event once a whole scancode has arrived.

@@ -27,7 +27,8 @@ size_t s_deviceCount;
 void offerToDrivers(size_t index)
 {
     const Device& device = s_devices[index];
-    for (const Driver* driver = __start_keel_pci_drivers; driver != __stop_keel_pci_drivers; ++driver) {
+    for (const Driver* driver = __start_keel_pci_drivers; driver != __stop_keel_pci_drivers;
+         ++driver) {
         if (!driver->probe || !driver->match.matches(device))
             continue;
         ktl::ErrorOr<Probe> result = driver->probe(device);
@@ -57,7 +58,7 @@ void initialisePci()
 
 ktl::Span<const Device> devices()
 {
-    return { s_devices, s_deviceCount };
+    return {s_devices, s_deviceCount};
 }
 
 const Driver* driverOf(const Device& device)

@@ -21,7 +21,7 @@ inline constexpr u8 kSubclass = 0x0a;
 inline constexpr u8 kClassCode = 0x0b;
 inline constexpr u8 kHeaderType = 0x0e;
 inline constexpr u8 kBar0 = 0x10;
-inline constexpr u8 kSecondaryBus = 0x19;     // bridges (header type 1)
+inline constexpr u8 kSecondaryBus = 0x19; // bridges (header type 1)
 inline constexpr u8 kSubsystemVendorId = 0x2c; // devices (header type 0)
 inline constexpr u8 kSubsystemId = 0x2e;
 inline constexpr u8 kCapabilitiesPointer = 0x34;
@@ -30,7 +30,7 @@ inline constexpr u8 kInterruptPin = 0x3d;
 } // namespace ConfigRegister
 
 namespace Command {
-inline constexpr u16 kIoSpace = 0x0001;     // decode port IO BARs
+inline constexpr u16 kIoSpace = 0x0001; // decode port IO BARs
 inline constexpr u16 kMemorySpace = 0x0002; // decode memory BARs
 inline constexpr u16 kBusMaster = 0x0004;
 } // namespace Command
@@ -40,7 +40,7 @@ inline constexpr u16 kCapabilitiesList = 0x0010; // the Capabilities Pointer is 
 } // namespace Status
 
 inline constexpr u8 kMultiFunction = 0x80; // in the header type byte
-inline constexpr u16 kNoDevice = 0xffff;    // vendor ID read from an empty slot
+inline constexpr u16 kNoDevice = 0xffff; // vendor ID read from an empty slot
 
 class ConfigSpace {
 public:

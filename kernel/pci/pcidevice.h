@@ -13,17 +13,17 @@ namespace keel::pci {
 // Bus/device/function: where a function sits in configuration space.
 struct Address {
     u8 bus = 0;
-    u8 device = 0;   // 0-31
+    u8 device = 0; // 0-31
     u8 function = 0; // 0-7
 
     bool operator==(const Address&) const = default;
 };
 
 enum class BarKind : u8 {
-    None,        // unimplemented (reads as zero), or the upper half of a 64-bit BAR
-    Io,          // port IO space
+    None, // unimplemented (reads as zero), or the upper half of a 64-bit BAR
+    Io, // port IO space
     Memory32,
-    Memory64,    // takes this BAR and the next
+    Memory64, // takes this BAR and the next
 };
 
 // One Base Address Register, decoded and sized.
@@ -31,14 +31,14 @@ struct Bar {
     BarKind kind = BarKind::None;
     bool prefetchable = false;
     u64 address = 0; // port number for Io
-    u64 size = 0;    // bytes (or ports) the device decodes
+    u64 size = 0; // bytes (or ports) the device decodes
 
     bool isPresent() const { return kind != BarKind::None && size != 0; }
 };
 
 // A capability in the list that starts at the Capabilities Pointer (offset 0x34).
 struct Capability {
-    u8 id = 0;     // e.g. 0x05 MSI, 0x09 vendor specific (virtio), 0x10 PCI Express, 0x11 MSI-X
+    u8 id = 0; // e.g. 0x05 MSI, 0x09 vendor specific (virtio), 0x10 PCI Express, 0x11 MSI-X
     u8 offset = 0; // in configuration space
 };
 
@@ -53,7 +53,7 @@ struct Device {
     u8 subclass = 0;
     u8 progIf = 0;
     u8 revision = 0;
-    u8 headerType = 0;  // without the multi-function bit: 0 device, 1 PCI-to-PCI bridge
+    u8 headerType = 0; // without the multi-function bit: 0 device, 1 PCI-to-PCI bridge
     u8 interruptLine = 0;
     u8 interruptPin = 0; // 0 none, 1-4 INTA#-INTD#
     u16 subsystemVendorId = 0;

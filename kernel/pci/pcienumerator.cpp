@@ -82,7 +82,7 @@ void readCapabilities(ConfigSpace& config, Device& device)
         if (device.capabilityCount == Device::kMaxCapabilities)
             return;
         u8 id = config.read8(device.address, offset);
-        device.capabilities[device.capabilityCount++] = { id, offset };
+        device.capabilities[device.capabilityCount++] = {id, offset};
         offset = config.read8(device.address, u8(offset + 1)) & 0xfc;
     }
 }
@@ -132,7 +132,7 @@ void Enumerator::scanBus(u8 bus, int depth)
 
 void Enumerator::scanDevice(u8 bus, u8 device, int depth)
 {
-    Address first { bus, device, 0 };
+    Address first {bus, device, 0};
     if (m_config.read16(first, ConfigRegister::kVendorId) == kNoDevice)
         return;
     addFunction(first, depth);
@@ -140,7 +140,7 @@ void Enumerator::scanDevice(u8 bus, u8 device, int depth)
         return;
     // Functions of a multi-function device need not be contiguous.
     for (u8 function = 1; function < 8; ++function) {
-        Address address { bus, device, function };
+        Address address {bus, device, function};
         if (m_config.read16(address, ConfigRegister::kVendorId) != kNoDevice)
             addFunction(address, depth);
     }

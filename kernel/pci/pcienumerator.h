@@ -17,7 +17,8 @@ namespace keel::pci {
 class Enumerator {
 public:
     Enumerator(ConfigSpace& configSpace, ktl::Span<Device> storage)
-        : m_config(configSpace), m_storage(storage)
+        : m_config(configSpace)
+        , m_storage(storage)
     {
     }
 
@@ -25,10 +26,7 @@ public:
     // (the extra ones are counted, not kept).
     int enumerate();
 
-    ktl::Span<const Device> devices() const
-    {
-        return { m_storage.data(), m_kept };
-    }
+    ktl::Span<const Device> devices() const { return {m_storage.data(), m_kept}; }
     int foundCount() const { return m_found; }
 
     // Reads one function's header, BARs (sizing each) and capability list.

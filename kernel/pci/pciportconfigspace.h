@@ -32,7 +32,8 @@ public:
 private:
     static void select(Address address, u8 offset)
     {
-        io::out32(kAddressPort, kEnable | (u32(address.bus) << 16) | (u32(address.device) << 11)
+        io::out32(kAddressPort,
+            kEnable | (u32(address.bus) << 16) | (u32(address.device) << 11)
                 | (u32(address.function) << 8) | (offset & 0xfc));
     }
 };

@@ -13,13 +13,15 @@
 
 namespace keel::rtc {
 
-template<typename Io>
-class CmosClock {
+template<typename Io> class CmosClock {
 public:
     static constexpr int kUpdatePolls = 1000000; // well past an update cycle even on fast CPUs
     static constexpr int kMaxReads = 8;
 
-    explicit constexpr CmosClock(Io io) : m_io(io) { }
+    explicit constexpr CmosClock(Io io)
+        : m_io(io)
+    {
+    }
 
     RawTime readRaw()
     {

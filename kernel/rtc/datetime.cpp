@@ -59,7 +59,8 @@ int DateTime::weekday() const
 
 } // namespace keel::rtc
 
-void ktl::Formatter<keel::rtc::DateTime>::format(ktl::OutputSink& sink, const keel::rtc::DateTime& t)
+void ktl::Formatter<keel::rtc::DateTime>::format(
+    ktl::OutputSink& sink, const keel::rtc::DateTime& t)
 {
     ktl::format(sink, "{:04}-{:02}-{:02} {:02}:{:02}:{:02}", t.year, t.month, t.day, t.hour,
         t.minute, t.second);

@@ -13,10 +13,10 @@
 namespace keel::rtc {
 
 struct DateTime {
-    u16 year = 0;   // e.g. 2026
-    u8 month = 0;   // 1-12
-    u8 day = 0;     // 1-31
-    u8 hour = 0;    // 0-23
+    u16 year = 0; // e.g. 2026
+    u8 month = 0; // 1-12
+    u8 day = 0; // 1-31
+    u8 hour = 0; // 0-23
     u8 minute = 0;
     u8 second = 0;
 
@@ -59,7 +59,7 @@ struct RawTime {
     u8 hour;
     u8 day;
     u8 month;
-    u8 year;    // 0-99
+    u8 year; // 0-99
     u8 century; // 0 when the chip has none
     u8 statusB;
 
@@ -72,8 +72,7 @@ DateTime decode(const RawTime& raw);
 
 } // namespace keel::rtc
 
-template<>
-struct ktl::Formatter<keel::rtc::DateTime> {
+template<> struct ktl::Formatter<keel::rtc::DateTime> {
     // ISO 8601 with a space: "2026-12-03 13:57:40".
     static void format(ktl::OutputSink& sink, const keel::rtc::DateTime& time);
 };

@@ -13,7 +13,7 @@ constexpr u16 kCmosPorts = 0x70;
 
 DateTime now()
 {
-    CmosClock<io::PortIoWindow> cmos { io::PortIoWindow(kCmosPorts) };
+    CmosClock<io::PortIoWindow> cmos {io::PortIoWindow(kCmosPorts)};
     return decode(cmos.readRaw());
 }
 

@@ -15,26 +15,29 @@
 namespace keel::vga {
 
 enum class CrtcRegister : u8 {
-    CursorStart = 0x0a,     // bits 0-4 first scan line, bit 5 hides the cursor
-    CursorEnd = 0x0b,       // bits 0-4 last scan line
+    CursorStart = 0x0a, // bits 0-4 first scan line, bit 5 hides the cursor
+    CursorEnd = 0x0b, // bits 0-4 last scan line
     CursorLocationHigh = 0x0e,
     CursorLocationLow = 0x0f,
 };
 
-template<typename Io>
-class CrtcCursor {
+template<typename Io> class CrtcCursor {
 public:
     static constexpr u8 kCursorDisable = 0x20;
     // An underline cursor in the 16-line character cell.
     static constexpr u8 kFirstScanLine = 14;
     static constexpr u8 kLastScanLine = 15;
 
-    explicit constexpr CrtcCursor(Io io) : m_io(io) { }
+    explicit constexpr CrtcCursor(Io io)
+        : m_io(io)
+    {
+    }
 
     // Keeps the reserved bits the BIOS left in both registers.
     void show()
     {
-        write(CrtcRegister::CursorStart, u8((read(CrtcRegister::CursorStart) & 0xc0) | kFirstScanLine));
+        write(CrtcRegister::CursorStart,
+            u8((read(CrtcRegister::CursorStart) & 0xc0) | kFirstScanLine));
         write(CrtcRegister::CursorEnd, u8((read(CrtcRegister::CursorEnd) & 0xe0) | kLastScanLine));
     }
 

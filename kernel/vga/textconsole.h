@@ -15,10 +15,12 @@
 namespace keel::vga {
 
 // The 16 colours of the default VGA palette, in attribute order.
+// clang-format off
 enum class Colour : u8 {
     Black, Blue, Green, Cyan, Red, Magenta, Brown, LightGrey,
     DarkGrey, LightBlue, LightGreen, LightCyan, LightRed, LightMagenta, Yellow, White,
 };
+// clang-format on
 
 constexpr u8 makeAttribute(Colour foreground, Colour background)
 {
@@ -35,7 +37,9 @@ public:
     static constexpr int kTabWidth = 8;
 
     constexpr TextConsole(u16* cells, int columns, int rows)
-        : m_cells(cells), m_columns(columns), m_rows(rows)
+        : m_cells(cells)
+        , m_columns(columns)
+        , m_rows(rows)
     {
     }
 

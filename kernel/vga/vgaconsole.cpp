@@ -32,8 +32,8 @@ public:
     }
 
 private:
-    TextConsole m_screen { nullptr, kColumns, kRows };
-    CrtcCursor<io::PortIoWindow> m_cursor { io::PortIoWindow(kCrtcPorts) };
+    TextConsole m_screen {nullptr, kColumns, kRows};
+    CrtcCursor<io::PortIoWindow> m_cursor {io::PortIoWindow(kCrtcPorts)};
 };
 
 // constinit: a constructor in .init_array would run after the init steps and reset the screen.

@@ -23,43 +23,44 @@ constexpr u8 kBcd12 = 0;
 
 TEST(RtcDecode, BcdTwentyFourHour)
 {
-    RawTime raw { 0x40, 0x57, 0x13, 0x03, 0x12, 0x26, 0x20, kBcd24 };
-    EXPECT_EQ(keel::rtc::decode(raw), (DateTime { 2026, 12, 3, 13, 57, 40 }));
+    RawTime raw {0x40, 0x57, 0x13, 0x03, 0x12, 0x26, 0x20, kBcd24};
+    EXPECT_EQ(keel::rtc::decode(raw), (DateTime {2026, 12, 3, 13, 57, 40}));
 }
 
 TEST(RtcDecode, BinaryTwentyFourHour)
 {
-    RawTime raw { 59, 30, 23, 31, 12, 99, 20, kBinary24 };
-    EXPECT_EQ(keel::rtc::decode(raw), (DateTime { 2099, 12, 31, 23, 30, 59 }));
+    RawTime raw {59, 30, 23, 31, 12, 99, 20, kBinary24};
+    EXPECT_EQ(keel::rtc::decode(raw), (DateTime {2099, 12, 31, 23, 30, 59}));
 }
 
 TEST(RtcDecode, TwelveHourClock)
 {
     // 12 AM is midnight, 12 PM is noon, PM adds twelve; the PM flag is bit 7 of the hour.
-    EXPECT_EQ(keel::rtc::decode({ 0, 0, 0x12, 1, 1, 0x24, 0x20, kBcd12 }).hour, 0);
-    EXPECT_EQ(keel::rtc::decode({ 0, 0, 0x92, 1, 1, 0x24, 0x20, kBcd12 }).hour, 12);
-    EXPECT_EQ(keel::rtc::decode({ 0, 0, 0x81, 1, 1, 0x24, 0x20, kBcd12 }).hour, 13);
-    EXPECT_EQ(keel::rtc::decode({ 0, 0, 0x11, 1, 1, 0x24, 0x20, kBcd12 }).hour, 11);
-    EXPECT_EQ(keel::rtc::decode({ 0, 0, 0x80 | 11, 1, 1, 24, 20, keel::rtc::StatusB::kBinary }).hour, 23);
+    EXPECT_EQ(keel::rtc::decode({0, 0, 0x12, 1, 1, 0x24, 0x20, kBcd12}).hour, 0);
+    EXPECT_EQ(keel::rtc::decode({0, 0, 0x92, 1, 1, 0x24, 0x20, kBcd12}).hour, 12);
+    EXPECT_EQ(keel::rtc::decode({0, 0, 0x81, 1, 1, 0x24, 0x20, kBcd12}).hour, 13);
+    EXPECT_EQ(keel::rtc::decode({0, 0, 0x11, 1, 1, 0x24, 0x20, kBcd12}).hour, 11);
+    EXPECT_EQ(
+        keel::rtc::decode({0, 0, 0x80 | 11, 1, 1, 24, 20, keel::rtc::StatusB::kBinary}).hour, 23);
 }
 
 TEST(RtcDecode, CenturyRegisterOrTwentyFirstCentury)
 {
-    EXPECT_EQ(keel::rtc::decode({ 0, 0, 0, 1, 1, 0x99, 0x19, kBcd24 }).year, 1999);
-    EXPECT_EQ(keel::rtc::decode({ 0, 0, 0, 1, 1, 0x26, 0x00, kBcd24 }).year, 2026)
+    EXPECT_EQ(keel::rtc::decode({0, 0, 0, 1, 1, 0x99, 0x19, kBcd24}).year, 1999);
+    EXPECT_EQ(keel::rtc::decode({0, 0, 0, 1, 1, 0x26, 0x00, kBcd24}).year, 2026)
         << "no century register: assume 20xx";
-    EXPECT_EQ(keel::rtc::decode({ 0, 0, 0, 1, 1, 0x26, 0xff, kBcd24 }).year, 2026);
+    EXPECT_EQ(keel::rtc::decode({0, 0, 0, 1, 1, 0x26, 0xff, kBcd24}).year, 2026);
 }
 
 TEST(DateTime, UnixSecondsAndWeekday)
 {
-    EXPECT_EQ((DateTime { 1970, 1, 1, 0, 0, 0 }).toUnixSeconds(), 0u);
-    EXPECT_EQ((DateTime { 2000, 3, 1, 0, 0, 0 }).toUnixSeconds(), 951868800u);
-    EXPECT_EQ((DateTime { 2026, 12, 3, 13, 57, 40 }).toUnixSeconds(), 1796306260u);
-    EXPECT_EQ((DateTime { 2024, 2, 29, 23, 59, 59 }).toUnixSeconds(), 1709251199u);
-    EXPECT_EQ((DateTime { 1970, 1, 1, 0, 0, 0 }).weekday(), 4); // Thursday
-    EXPECT_EQ((DateTime { 2026, 12, 3, 0, 0, 0 }).weekday(), 4);
-    EXPECT_EQ((DateTime { 2024, 3, 3, 0, 0, 0 }).weekday(), 0); // Sunday
+    EXPECT_EQ((DateTime {1970, 1, 1, 0, 0, 0}).toUnixSeconds(), 0u);
+    EXPECT_EQ((DateTime {2000, 3, 1, 0, 0, 0}).toUnixSeconds(), 951868800u);
+    EXPECT_EQ((DateTime {2026, 12, 3, 13, 57, 40}).toUnixSeconds(), 1796306260u);
+    EXPECT_EQ((DateTime {2024, 2, 29, 23, 59, 59}).toUnixSeconds(), 1709251199u);
+    EXPECT_EQ((DateTime {1970, 1, 1, 0, 0, 0}).weekday(), 4); // Thursday
+    EXPECT_EQ((DateTime {2026, 12, 3, 0, 0, 0}).weekday(), 4);
+    EXPECT_EQ((DateTime {2024, 3, 3, 0, 0, 0}).weekday(), 0); // Sunday
 }
 
 struct Sink final : ktl::OutputSink {
@@ -70,7 +71,7 @@ struct Sink final : ktl::OutputSink {
 TEST(DateTime, FormatsAsIso8601)
 {
     Sink sink;
-    ktl::format(sink, "[{}]", DateTime { 2026, 1, 2, 3, 4, 5 });
+    ktl::format(sink, "[{}]", DateTime {2026, 1, 2, 3, 4, 5});
     EXPECT_EQ(sink.text_, "[2026-01-02 03:04:05]");
 }
 
@@ -87,7 +88,10 @@ struct FakeCmos {
 
 class FakeCmosIo {
 public:
-    explicit FakeCmosIo(FakeCmos& cmos) : m_cmos(&cmos) { }
+    explicit FakeCmosIo(FakeCmos& cmos)
+        : m_cmos(&cmos)
+    {
+    }
     u8 read8(u16) const
     {
         FakeCmos& cmos = *m_cmos;
@@ -133,9 +137,9 @@ TEST(CmosClock, WaitsForTheUpdateToEnd)
     FakeCmos cmos;
     setTime(cmos, 0x13, 0x57, 0x40);
     cmos.updatePollsLeft = 50;
-    keel::rtc::CmosClock<FakeCmosIo> clock { FakeCmosIo(cmos) };
+    keel::rtc::CmosClock<FakeCmosIo> clock {FakeCmosIo(cmos)};
     DateTime time = keel::rtc::decode(clock.readRaw());
-    EXPECT_EQ(time, (DateTime { 2026, 12, 3, 13, 57, 40 }));
+    EXPECT_EQ(time, (DateTime {2026, 12, 3, 13, 57, 40}));
     EXPECT_GE(cmos.statusAReads, 51);
     EXPECT_EQ(cmos.timeReads, 2) << "two agreeing reads";
 }
@@ -154,9 +158,9 @@ TEST(CmosClock, RereadsWhenTheClockTicksBetweenReads)
             c.registers[0x00] = 0x00;
         }
     };
-    keel::rtc::CmosClock<FakeCmosIo> clock { FakeCmosIo(cmos) };
+    keel::rtc::CmosClock<FakeCmosIo> clock {FakeCmosIo(cmos)};
     DateTime time = keel::rtc::decode(clock.readRaw());
-    EXPECT_EQ(time, (DateTime { 2026, 12, 3, 13, 0, 0 }));
+    EXPECT_EQ(time, (DateTime {2026, 12, 3, 13, 0, 0}));
     EXPECT_EQ(cmos.timeReads, 3);
 }
 
@@ -165,7 +169,7 @@ TEST(CmosClock, StuckUpdateFlagDoesNotHangForever)
     FakeCmos cmos;
     setTime(cmos, 0x01, 0x02, 0x03);
     cmos.updatePollsLeft = 1 << 30;
-    keel::rtc::CmosClock<FakeCmosIo> clock { FakeCmosIo(cmos) };
+    keel::rtc::CmosClock<FakeCmosIo> clock {FakeCmosIo(cmos)};
     DateTime time = keel::rtc::decode(clock.readRaw());
     EXPECT_EQ(time.second, 3);
 }

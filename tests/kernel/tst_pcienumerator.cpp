@@ -67,7 +67,8 @@ public:
         if (reg >= 4 && reg < 10) {
             int bar = reg - 4;
             u32 mask = function.barWritableMask[bar];
-            u32 fixed = function.registers[reg] & ~mask & (bar > 0 && isUpperHalf(function, bar) ? 0 : 0xf);
+            u32 fixed = function.registers[reg] & ~mask
+                & (bar > 0 && isUpperHalf(function, bar) ? 0 : 0xf);
             function.registers[reg] = (value & mask) | fixed;
             barWritesWhileDecoding += (function.registers[1] & 0x3) != 0;
             return;
@@ -88,7 +89,7 @@ public:
     int barWritesWhileDecoding = 0;
 
 private:
-    static std::tuple<int, int, int> key(Address a) { return { a.bus, a.device, a.function }; }
+    static std::tuple<int, int, int> key(Address a) { return {a.bus, a.device, a.function}; }
     static bool isUpperHalf(const FakeFunction& function, int bar)
     {
         u32 below = function.registers[4 + bar - 1];
@@ -101,23 +102,23 @@ private:
 std::vector<Device> enumerate(FakeConfigSpace& config, size_t capacity = 64)
 {
     std::vector<Device> storage(capacity);
-    keel::pci::Enumerator enumerator(config, { storage.data(), storage.size() });
+    keel::pci::Enumerator enumerator(config, {storage.data(), storage.size()});
     enumerator.enumerate();
     auto devices = enumerator.devices();
-    return { devices.begin(), devices.end() };
+    return {devices.begin(), devices.end()};
 }
 
 TEST(PciEnumerator, ReadsIdentityAndClass)
 {
     FakeConfigSpace config;
-    FakeFunction& host = config.add({ 0, 0, 0 }, 0x8086, 0x1237, 0x06, 0x00);
+    FakeFunction& host = config.add({0, 0, 0}, 0x8086, 0x1237, 0x06, 0x00);
     host.registers[2] |= 0x00008a00; // prog-if 0x8a
     host.registers[11] = 0x11001af4; // subsystem 1af4:1100
     host.registers[15] = 0x0000010b; // INTA#, line 11
     auto devices = enumerate(config);
     ASSERT_EQ(devices.size(), 1u);
     const Device& d = devices[0];
-    EXPECT_EQ(d.address, (Address { 0, 0, 0 }));
+    EXPECT_EQ(d.address, (Address {0, 0, 0}));
     EXPECT_EQ(d.vendorId, 0x8086);
     EXPECT_EQ(d.deviceId, 0x1237);
     EXPECT_EQ(d.classCode, 0x06);
@@ -133,18 +134,18 @@ TEST(PciEnumerator, ReadsIdentityAndClass)
 TEST(PciEnumerator, FindsEveryFunctionOfAMultiFunctionDeviceOnly)
 {
     FakeConfigSpace config;
-    config.add({ 0, 0, 0 }, 0x8086, 0x1237, 0x06, 0x00);
-    config.add({ 0, 1, 0 }, 0x8086, 0x7000, 0x06, 0x01, 0x80); // multi-function
-    config.add({ 0, 1, 1 }, 0x8086, 0x7010, 0x01, 0x01);
-    config.add({ 0, 1, 3 }, 0x8086, 0x7113, 0x06, 0x80); // functions need not be contiguous
-    config.add({ 0, 5, 0 }, 0x1234, 0x1111, 0x03, 0x00);
+    config.add({0, 0, 0}, 0x8086, 0x1237, 0x06, 0x00);
+    config.add({0, 1, 0}, 0x8086, 0x7000, 0x06, 0x01, 0x80); // multi-function
+    config.add({0, 1, 1}, 0x8086, 0x7010, 0x01, 0x01);
+    config.add({0, 1, 3}, 0x8086, 0x7113, 0x06, 0x80); // functions need not be contiguous
+    config.add({0, 5, 0}, 0x1234, 0x1111, 0x03, 0x00);
     // A single-function device may answer on every function number; those are not functions.
-    config.add({ 0, 5, 2 }, 0x1234, 0x1111, 0x03, 0x00);
+    config.add({0, 5, 2}, 0x1234, 0x1111, 0x03, 0x00);
     auto devices = enumerate(config);
     std::vector<Address> found;
     for (const Device& d : devices)
         found.push_back(d.address);
-    std::vector<Address> expected { { 0, 0, 0 }, { 0, 1, 0 }, { 0, 1, 1 }, { 0, 1, 3 }, { 0, 5, 0 } };
+    std::vector<Address> expected {{0, 0, 0}, {0, 1, 0}, {0, 1, 1}, {0, 1, 3}, {0, 5, 0}};
     EXPECT_EQ(found, expected);
     EXPECT_EQ(devices[1].headerType, 0) << "the multi-function bit is not part of the type";
 }
@@ -152,18 +153,19 @@ TEST(PciEnumerator, FindsEveryFunctionOfAMultiFunctionDeviceOnly)
 TEST(PciEnumerator, FollowsBridgesToTheirSecondaryBuses)
 {
     FakeConfigSpace config;
-    config.add({ 0, 0, 0 }, 0x8086, 0x29c0, 0x06, 0x00);
-    config.bridge({ 0, 0x1e, 0 }, 1);
-    config.add({ 1, 0, 0 }, 0x1af4, 0x1041, 0x02, 0x00);
-    config.bridge({ 1, 3, 0 }, 2);
-    config.add({ 2, 7, 0 }, 0x1af4, 0x1042, 0x01, 0x00);
-    config.add({ 5, 0, 0 }, 0xdead, 0xbeef, 0x02, 0x00); // no bridge leads to bus 5
+    config.add({0, 0, 0}, 0x8086, 0x29c0, 0x06, 0x00);
+    config.bridge({0, 0x1e, 0}, 1);
+    config.add({1, 0, 0}, 0x1af4, 0x1041, 0x02, 0x00);
+    config.bridge({1, 3, 0}, 2);
+    config.add({2, 7, 0}, 0x1af4, 0x1042, 0x01, 0x00);
+    config.add({5, 0, 0}, 0xdead, 0xbeef, 0x02, 0x00); // no bridge leads to bus 5
     auto devices = enumerate(config);
     ASSERT_EQ(devices.size(), 5u);
-    EXPECT_EQ(devices[1].address, (Address { 0, 0x1e, 0 }));
+    EXPECT_EQ(devices[1].address, (Address {0, 0x1e, 0}));
     EXPECT_TRUE(devices[1].isBridge());
-    EXPECT_EQ(devices[2].address, (Address { 1, 0, 0 })) << "depth first: the bridge's bus comes next";
-    EXPECT_EQ(devices[4].address, (Address { 2, 7, 0 }));
+    EXPECT_EQ(devices[2].address, (Address {1, 0, 0}))
+        << "depth first: the bridge's bus comes next";
+    EXPECT_EQ(devices[4].address, (Address {2, 7, 0}));
     for (const Device& d : devices)
         EXPECT_NE(d.address.bus, 5);
     // Only the three buses that exist are scanned: 3 x 32 slots, plus the devices' own reads.
@@ -173,9 +175,9 @@ TEST(PciEnumerator, FollowsBridgesToTheirSecondaryBuses)
 TEST(PciEnumerator, BridgeLoopsEndInsteadOfRecursingForever)
 {
     FakeConfigSpace config;
-    config.bridge({ 0, 1, 0 }, 1);
-    config.bridge({ 1, 0, 0 }, 1);   // points at its own bus
-    config.bridge({ 1, 2, 0 }, 0);   // secondary bus 0: unconfigured, not bus 0 again
+    config.bridge({0, 1, 0}, 1);
+    config.bridge({1, 0, 0}, 1); // points at its own bus
+    config.bridge({1, 2, 0}, 0); // secondary bus 0: unconfigured, not bus 0 again
     auto devices = enumerate(config);
     EXPECT_EQ(devices.size(), 3u);
 }
@@ -183,11 +185,11 @@ TEST(PciEnumerator, BridgeLoopsEndInsteadOfRecursingForever)
 TEST(PciEnumerator, DecodesAndSizesBars)
 {
     FakeConfigSpace config;
-    FakeFunction& nic = config.add({ 0, 3, 0 }, 0x8086, 0x100e, 0x02, 0x00);
-    FakeConfigSpace::setBar(nic, 0, 0xfebc0000, 0x20000, 0x0);     // 32-bit memory
-    FakeConfigSpace::setBar(nic, 1, 0xc000, 0x40, 0x1);             // IO ports
+    FakeFunction& nic = config.add({0, 3, 0}, 0x8086, 0x100e, 0x02, 0x00);
+    FakeConfigSpace::setBar(nic, 0, 0xfebc0000, 0x20000, 0x0); // 32-bit memory
+    FakeConfigSpace::setBar(nic, 1, 0xc000, 0x40, 0x1); // IO ports
     FakeConfigSpace::setBar(nic, 2, 0x7000000000, 0x400000000, 0xc); // 64-bit prefetchable, 16 GiB
-    FakeConfigSpace::setBar(nic, 5, 0xfe000000, 0x1000, 0x8);       // 32-bit prefetchable
+    FakeConfigSpace::setBar(nic, 5, 0xfe000000, 0x1000, 0x8); // 32-bit prefetchable
     nic.registers[1] = 0x0007; // IO + memory decoding, bus master
     auto devices = enumerate(config);
     ASSERT_EQ(devices.size(), 1u);
@@ -210,7 +212,7 @@ TEST(PciEnumerator, DecodesAndSizesBars)
     EXPECT_TRUE(d.bars[5].prefetchable);
 
     // Sizing left everything as it was, and never moved a BAR while the device decoded.
-    FakeFunction& after = config.at({ 0, 3, 0 });
+    FakeFunction& after = config.at({0, 3, 0});
     EXPECT_EQ(after.registers[4], 0xfebc0000u);
     EXPECT_EQ(after.registers[5], 0xc001u);
     EXPECT_EQ(after.registers[6], 0x0000000cu);
@@ -222,7 +224,7 @@ TEST(PciEnumerator, DecodesAndSizesBars)
 TEST(PciEnumerator, SixteenBitIoBarIsSizedFromTheLowHalf)
 {
     FakeConfigSpace config;
-    FakeFunction& ide = config.add({ 0, 1, 0 }, 0x8086, 0x7010, 0x01, 0x01);
+    FakeFunction& ide = config.add({0, 1, 0}, 0x8086, 0x7010, 0x01, 0x01);
     ide.registers[4] = 0xc041;
     ide.barWritableMask[0] = 0x0000fff0; // upper 16 bits not implemented: read back zero
     auto devices = enumerate(config);
@@ -235,7 +237,7 @@ TEST(PciEnumerator, SixteenBitIoBarIsSizedFromTheLowHalf)
 TEST(PciEnumerator, WalksTheCapabilityList)
 {
     FakeConfigSpace config;
-    FakeFunction& virtio = config.add({ 0, 4, 0 }, 0x1af4, 0x1041, 0x02, 0x00);
+    FakeFunction& virtio = config.add({0, 4, 0}, 0x1af4, 0x1041, 0x02, 0x00);
     virtio.registers[1] = 0x0010u << 16; // status: capabilities list
     virtio.registers[0x34 / 4] = 0x98;
     virtio.registers[0x98 / 4] = 0x00008411; // MSI-X, next 0x84
@@ -256,11 +258,11 @@ TEST(PciEnumerator, WalksTheCapabilityList)
 TEST(PciEnumerator, CorruptCapabilityListsAreCutShort)
 {
     FakeConfigSpace config;
-    FakeFunction& looping = config.add({ 0, 4, 0 }, 0x1af4, 0x1041, 0x02, 0x00);
+    FakeFunction& looping = config.add({0, 4, 0}, 0x1af4, 0x1041, 0x02, 0x00);
     looping.registers[1] = 0x0010u << 16;
     looping.registers[0x34 / 4] = 0x40;
     looping.registers[0x40 / 4] = 0x00004005; // points at itself
-    FakeFunction& noList = config.add({ 0, 5, 0 }, 0x1af4, 0x1041, 0x02, 0x00);
+    FakeFunction& noList = config.add({0, 5, 0}, 0x1af4, 0x1041, 0x02, 0x00);
     noList.registers[0x34 / 4] = 0x40; // pointer set but the status bit says there is no list
     noList.registers[0x40 / 4] = 0x00000005;
     auto devices = enumerate(config);
@@ -273,9 +275,9 @@ TEST(PciEnumerator, CountsDevicesBeyondTheStorage)
 {
     FakeConfigSpace config;
     for (u8 slot = 0; slot < 10; ++slot)
-        config.add({ 0, slot, 0 }, 0x1af4, 0x1000, 0x02, 0x00);
+        config.add({0, slot, 0}, 0x1af4, 0x1000, 0x02, 0x00);
     std::vector<Device> storage(4);
-    keel::pci::Enumerator enumerator(config, { storage.data(), storage.size() });
+    keel::pci::Enumerator enumerator(config, {storage.data(), storage.size()});
     EXPECT_EQ(enumerator.enumerate(), 10);
     EXPECT_EQ(enumerator.devices().size(), 4u);
     EXPECT_EQ(enumerator.devices()[3].address.device, 3);

@@ -51,8 +51,8 @@ TEST(ScancodeDecoder, LettersDigitsAndPunctuation)
     ScancodeDecoder decoder;
     // h e l l o space 1 2 3 - = [ ] ; ' ` \ , . /, each pressed and released.
     std::vector<u8> bytes;
-    for (u8 code : { 0x23, 0x12, 0x26, 0x26, 0x18, 0x39, 0x02, 0x03, 0x04, 0x0c, 0x0d, 0x1a, 0x1b,
-             0x27, 0x28, 0x29, 0x2b, 0x33, 0x34, 0x35 }) {
+    for (u8 code : {0x23, 0x12, 0x26, 0x26, 0x18, 0x39, 0x02, 0x03, 0x04, 0x0c, 0x0d, 0x1a, 0x1b,
+             0x27, 0x28, 0x29, 0x2b, 0x33, 0x34, 0x35}) {
         bytes.push_back(code);
         bytes.push_back(u8(code | 0x80));
     }
@@ -63,8 +63,9 @@ TEST(ScancodeDecoder, ShiftGivesCapitalsAndUpperSymbols)
 {
     ScancodeDecoder decoder;
     // LShift down, h, 1, ', /, LShift up, i; then RShift down, 2, RShift up.
-    EXPECT_EQ(type(decoder, { 0x2a, 0x23, 0xa3, 0x02, 0x82, 0x28, 0xa8, 0x35, 0xb5, 0xaa, 0x17, 0x97,
-                  0x36, 0x03, 0x83, 0xb6, 0x03 }),
+    EXPECT_EQ(type(decoder,
+                  {0x2a, 0x23, 0xa3, 0x02, 0x82, 0x28, 0xa8, 0x35, 0xb5, 0xaa, 0x17, 0x97, 0x36,
+                      0x03, 0x83, 0xb6, 0x03}),
         "H!\"?i@2");
 }
 
@@ -72,7 +73,8 @@ TEST(ScancodeDecoder, CapsLockShiftsLettersOnlyAndShiftInvertsIt)
 {
     ScancodeDecoder decoder;
     // Caps lock press/release, a, 1, then shift+a, then caps lock again, a.
-    EXPECT_EQ(type(decoder, { 0x3a, 0xba, 0x1e, 0x9e, 0x02, 0x82, 0x2a, 0x1e, 0x9e, 0xaa, 0x3a, 0xba, 0x1e }),
+    EXPECT_EQ(type(decoder,
+                  {0x3a, 0xba, 0x1e, 0x9e, 0x02, 0x82, 0x2a, 0x1e, 0x9e, 0xaa, 0x3a, 0xba, 0x1e}),
         "A1aa");
 }
 
@@ -80,14 +82,14 @@ TEST(ScancodeDecoder, HoldingCapsLockTogglesOnce)
 {
     ScancodeDecoder decoder;
     // Typematic repeat: three make codes before the break.
-    EXPECT_EQ(type(decoder, { 0x3a, 0x3a, 0x3a, 0xba, 0x1e }), "A");
+    EXPECT_EQ(type(decoder, {0x3a, 0x3a, 0x3a, 0xba, 0x1e}), "A");
     EXPECT_TRUE(decoder.modifiers() & Modifier::kCapsLock);
 }
 
 TEST(ScancodeDecoder, ReleasesAreEventsThatTypeNothing)
 {
     ScancodeDecoder decoder;
-    auto all = events(decoder, { 0x1e, 0x9e });
+    auto all = events(decoder, {0x1e, 0x9e});
     ASSERT_EQ(all.size(), 2u);
     EXPECT_EQ(all[0].key, Key::Character);
     EXPECT_EQ(all[0].action, KeyAction::Pressed);
@@ -98,13 +100,14 @@ TEST(ScancodeDecoder, ReleasesAreEventsThatTypeNothing)
 TEST(ScancodeDecoder, ExtendedKeys)
 {
     ScancodeDecoder decoder;
-    auto all = events(decoder, { 0xe0, 0x48, 0xe0, 0xc8, 0xe0, 0x50, 0xe0, 0x4b, 0xe0, 0x4d, 0xe0, 0x47,
-        0xe0, 0x4f, 0xe0, 0x53, 0xe0, 0x49, 0xe0, 0x51, 0xe0, 0x52, 0xe0, 0x1c, 0xe0, 0x35 });
+    auto all = events(decoder,
+        {0xe0, 0x48, 0xe0, 0xc8, 0xe0, 0x50, 0xe0, 0x4b, 0xe0, 0x4d, 0xe0, 0x47, 0xe0, 0x4f, 0xe0,
+            0x53, 0xe0, 0x49, 0xe0, 0x51, 0xe0, 0x52, 0xe0, 0x1c, 0xe0, 0x35});
     std::vector<Key> keys;
     for (const KeyEvent& e : all)
         keys.push_back(e.key);
-    std::vector<Key> expected { Key::Up, Key::Up, Key::Down, Key::Left, Key::Right, Key::Home,
-        Key::End, Key::Delete, Key::PageUp, Key::PageDown, Key::Insert, Key::Enter, Key::Character };
+    std::vector<Key> expected {Key::Up, Key::Up, Key::Down, Key::Left, Key::Right, Key::Home,
+        Key::End, Key::Delete, Key::PageUp, Key::PageDown, Key::Insert, Key::Enter, Key::Character};
     EXPECT_EQ(keys, expected);
     EXPECT_EQ(all[1].action, KeyAction::Released);
     EXPECT_EQ(all[3].character, 0) << "an arrow must not type the keypad digit sharing its code";
@@ -115,13 +118,13 @@ TEST(ScancodeDecoder, ExtendedKeys)
 TEST(ScancodeDecoder, KeypadWithoutPrefixTypesDigits)
 {
     ScancodeDecoder decoder;
-    EXPECT_EQ(type(decoder, { 0x48, 0x4b, 0x52, 0x53, 0x4a, 0x37 }), "840.-*");
+    EXPECT_EQ(type(decoder, {0x48, 0x4b, 0x52, 0x53, 0x4a, 0x37}), "840.-*");
 }
 
 TEST(ScancodeDecoder, FakeShiftsAroundExtendedKeysAreIgnored)
 {
     ScancodeDecoder decoder;
-    auto all = events(decoder, { 0xe0, 0x2a, 0xe0, 0x53, 0xe0, 0xd3, 0xe0, 0xaa, 0x1e });
+    auto all = events(decoder, {0xe0, 0x2a, 0xe0, 0x53, 0xe0, 0xd3, 0xe0, 0xaa, 0x1e});
     ASSERT_EQ(all.size(), 3u);
     EXPECT_EQ(all[0].key, Key::Delete);
     EXPECT_EQ(all[2].character, 'a') << "shift must not stay pressed";
@@ -130,7 +133,8 @@ TEST(ScancodeDecoder, FakeShiftsAroundExtendedKeysAreIgnored)
 TEST(ScancodeDecoder, ModifierKeysAndCtrl)
 {
     ScancodeDecoder decoder;
-    auto all = events(decoder, { 0x1d, 0x16, 0x96, 0x9d, 0xe0, 0x1d, 0xe0, 0x38, 0x16, 0xe0, 0xb8, 0xe0, 0x9d });
+    auto all = events(
+        decoder, {0x1d, 0x16, 0x96, 0x9d, 0xe0, 0x1d, 0xe0, 0x38, 0x16, 0xe0, 0xb8, 0xe0, 0x9d});
     ASSERT_EQ(all.size(), 9u);
     EXPECT_EQ(all[0].key, Key::LeftCtrl);
     EXPECT_EQ(all[1].character, 'u');
@@ -145,12 +149,12 @@ TEST(ScancodeDecoder, ModifierKeysAndCtrl)
 TEST(ScancodeDecoder, FunctionKeysEscapeTabEnterBackspace)
 {
     ScancodeDecoder decoder;
-    auto all = events(decoder, { 0x3b, 0x44, 0x57, 0x58, 0x01, 0x0f, 0x1c, 0x0e });
+    auto all = events(decoder, {0x3b, 0x44, 0x57, 0x58, 0x01, 0x0f, 0x1c, 0x0e});
     std::vector<Key> keys;
     for (const KeyEvent& e : all)
         keys.push_back(e.key);
-    std::vector<Key> expected { Key::F1, Key::F10, Key::F11, Key::F12, Key::Escape, Key::Tab,
-        Key::Enter, Key::Backspace };
+    std::vector<Key> expected {
+        Key::F1, Key::F10, Key::F11, Key::F12, Key::Escape, Key::Tab, Key::Enter, Key::Backspace};
     EXPECT_EQ(keys, expected);
     EXPECT_EQ(all[5].character, '\t');
     EXPECT_EQ(all[6].character, '\n');
@@ -159,7 +163,7 @@ TEST(ScancodeDecoder, FunctionKeysEscapeTabEnterBackspace)
 TEST(ScancodeDecoder, PauseSequenceProducesNoKeys)
 {
     ScancodeDecoder decoder;
-    EXPECT_EQ(type(decoder, { 0xe1, 0x1d, 0x45, 0xe1, 0x9d, 0xc5, 0x1e }), "a");
+    EXPECT_EQ(type(decoder, {0xe1, 0x1d, 0x45, 0xe1, 0x9d, 0xc5, 0x1e}), "a");
 }
 
 struct Echo final : ktl::OutputSink {
@@ -169,12 +173,12 @@ struct Echo final : ktl::OutputSink {
 
 KeyEvent press(char c)
 {
-    return { Key::Character, KeyAction::Pressed, c, 0 };
+    return {Key::Character, KeyAction::Pressed, c, 0};
 }
 
 KeyEvent press(Key key)
 {
-    return { key, KeyAction::Pressed, key == Key::Enter ? '\n' : char(0), 0 };
+    return {key, KeyAction::Pressed, key == Key::Enter ? '\n' : char(0), 0};
 }
 
 TEST(LineEditor, CollectsEchoesAndEndsOnEnter)
@@ -184,7 +188,7 @@ TEST(LineEditor, CollectsEchoesAndEndsOnEnter)
     keel::keyboard::LineEditor editor(buffer, echo);
     EXPECT_FALSE(editor.feed(press('l')));
     EXPECT_FALSE(editor.feed(press('s')));
-    EXPECT_FALSE(editor.feed({ Key::Character, KeyAction::Released, 's', 0 }));
+    EXPECT_FALSE(editor.feed({Key::Character, KeyAction::Released, 's', 0}));
     EXPECT_FALSE(editor.feed(press(Key::Up)));
     EXPECT_TRUE(editor.feed(press(Key::Enter)));
     EXPECT_EQ(std::string(editor.line().data(), editor.line().size()), "ls");
@@ -216,7 +220,7 @@ TEST(LineEditor, CtrlUClearsTheLine)
     keel::keyboard::LineEditor editor(buffer, echo);
     editor.feed(press('a'));
     editor.feed(press('b'));
-    editor.feed({ Key::Character, KeyAction::Pressed, 'u', Modifier::kCtrl });
+    editor.feed({Key::Character, KeyAction::Pressed, 'u', Modifier::kCtrl});
     EXPECT_TRUE(editor.line().isEmpty());
     EXPECT_EQ(echo.output, "ab\b \b\b \b");
 }
@@ -244,7 +248,10 @@ struct FakeI8042 {
 
 class FakeI8042Io {
 public:
-    explicit FakeI8042Io(FakeI8042& chip) : m_chip(&chip) { }
+    explicit FakeI8042Io(FakeI8042& chip)
+        : m_chip(&chip)
+    {
+    }
     u8 read8(u16 offset) const
     {
         FakeI8042& chip = *m_chip;
@@ -268,7 +275,7 @@ public:
         if (offset == 4) {
             chip.commands.push_back(value);
             if (value == 0x20)
-                chip.output.push_back({ chip.config, false });
+                chip.output.push_back({chip.config, false});
             chip.pendingCommand = value;
         } else if (chip.pendingCommand == 0x60) {
             chip.config = value;
@@ -283,25 +290,25 @@ private:
 TEST(Ps2Controller, SetsUpPollingWithTranslationAndDropsStaleBytes)
 {
     FakeI8042 chip;
-    chip.output.push_back({ 0x1e, false }); // typed before boot
-    keel::keyboard::Ps2Controller<FakeI8042Io> controller { FakeI8042Io(chip) };
+    chip.output.push_back({0x1e, false}); // typed before boot
+    keel::keyboard::Ps2Controller<FakeI8042Io> controller {FakeI8042Io(chip)};
     ASSERT_TRUE(controller.initialise());
     EXPECT_EQ(chip.config & 0x03, 0) << "interrupts off while the driver polls";
     EXPECT_TRUE(chip.config & 0x40) << "set 1 translation on";
     EXPECT_FALSE(chip.config & 0x10) << "keyboard clock on";
     EXPECT_EQ(chip.commands.back(), 0xae);
     EXPECT_EQ(controller.tryReadKeyboardByte(), -1) << "the stale byte was flushed";
-    chip.output.push_back({ 0x9e, false });
+    chip.output.push_back({0x9e, false});
     EXPECT_EQ(controller.tryReadKeyboardByte(), 0x9e);
 }
 
 TEST(Ps2Controller, MouseBytesAreNotKeys)
 {
     FakeI8042 chip;
-    keel::keyboard::Ps2Controller<FakeI8042Io> controller { FakeI8042Io(chip) };
+    keel::keyboard::Ps2Controller<FakeI8042Io> controller {FakeI8042Io(chip)};
     ASSERT_TRUE(controller.initialise());
-    chip.output.push_back({ 0x08, true });
-    chip.output.push_back({ 0x1e, false });
+    chip.output.push_back({0x08, true});
+    chip.output.push_back({0x1e, false});
     EXPECT_EQ(controller.tryReadKeyboardByte(), -1);
     EXPECT_EQ(controller.tryReadKeyboardByte(), 0x1e);
 }
@@ -310,7 +317,7 @@ TEST(Ps2Controller, MissingControllerIsReportedNotWaitedOn)
 {
     FakeI8042 chip;
     chip.present = false;
-    keel::keyboard::Ps2Controller<FakeI8042Io> controller { FakeI8042Io(chip) };
+    keel::keyboard::Ps2Controller<FakeI8042Io> controller {FakeI8042Io(chip)};
     EXPECT_FALSE(controller.initialise());
     EXPECT_TRUE(chip.commands.empty());
     EXPECT_EQ(controller.tryReadKeyboardByte(), -1);

@@ -21,7 +21,9 @@ using keel::vga::TextConsole;
 constexpr u8 kDefault = keel::vga::makeAttribute(Colour::LightGrey, Colour::Black);
 
 struct Screen {
-    Screen(int columns = 10, int rows = 4) : cells(size_t(columns * rows), 0xdead), console(cells.data(), columns, rows)
+    Screen(int columns = 10, int rows = 4)
+        : cells(size_t(columns * rows), 0xdead)
+        , console(cells.data(), columns, rows)
     {
         console.clear();
     }
@@ -159,8 +161,14 @@ struct FakeCrtc {
 
 class FakeCrtcIo {
 public:
-    explicit FakeCrtcIo(FakeCrtc& crtc) : m_crtc(&crtc) { }
-    u8 read8(u16 offset) const { return offset == 1 ? m_crtc->registers[m_crtc->index] : m_crtc->index; }
+    explicit FakeCrtcIo(FakeCrtc& crtc)
+        : m_crtc(&crtc)
+    {
+    }
+    u8 read8(u16 offset) const
+    {
+        return offset == 1 ? m_crtc->registers[m_crtc->index] : m_crtc->index;
+    }
     void write8(u16 offset, u8 value) const
     {
         if (offset == 0)
@@ -176,7 +184,7 @@ private:
 TEST(CrtcCursor, MovesTheHardwareCursorToACellIndex)
 {
     FakeCrtc crtc;
-    keel::vga::CrtcCursor<FakeCrtcIo> cursor { FakeCrtcIo(crtc) };
+    keel::vga::CrtcCursor<FakeCrtcIo> cursor {FakeCrtcIo(crtc)};
     cursor.moveTo(24 * 80 + 79);
     EXPECT_EQ(crtc.registers[0x0e], (1999 >> 8));
     EXPECT_EQ(crtc.registers[0x0f], (1999 & 0xff));
@@ -187,7 +195,7 @@ TEST(CrtcCursor, ShowKeepsReservedBitsAndHideSetsTheDisableBit)
     FakeCrtc crtc;
     crtc.registers[0x0a] = 0xc0 | 0x20 | 0x03; // reserved bits, disabled, old start line
     crtc.registers[0x0b] = 0xe0 | 0x04;
-    keel::vga::CrtcCursor<FakeCrtcIo> cursor { FakeCrtcIo(crtc) };
+    keel::vga::CrtcCursor<FakeCrtcIo> cursor {FakeCrtcIo(crtc)};
     cursor.show();
     EXPECT_EQ(crtc.registers[0x0a], 0xc0 | 14) << "visible, starting at scan line 14";
     EXPECT_EQ(crtc.registers[0x0b], 0xe0 | 15);

@@ -13,7 +13,8 @@
 #include <keel/config.h>
 
 #if !KEEL_FEATURE_KEYBOARD
-#error "keel/keyboard.h needs the keyboard feature: add \"keyboard\" to [kernel] features in keel.toml"
+#error                                                                                             \
+    "keel/keyboard.h needs the keyboard feature: add \"keyboard\" to [kernel] features in keel.toml"
 #endif
 
 #include <keyboard/keyevent.h>

@@ -15,7 +15,8 @@
 //         TRY(setUp(device));
 //         return keel::pci::Probe::Claimed;
 //     }
-//     KEEL_PCI_DRIVER(s_rngDriver, "virtio-rng", keel::pci::Match::device(0x1af4, 0x1044), probeRng);
+//     KEEL_PCI_DRIVER(s_rngDriver, "virtio-rng", keel::pci::Match::device(0x1af4, 0x1044),
+//     probeRng);
 #pragma once
 
 #include <keel/config.h>
@@ -40,8 +41,8 @@ struct Match {
     u32 classCode = kAny;
     u32 subclass = kAny;
 
-    static constexpr Match device(u16 vendor, u16 device) { return { vendor, device, kAny, kAny }; }
-    static constexpr Match deviceClass(u8 cls, u8 sub) { return { kAny, kAny, cls, sub }; }
+    static constexpr Match device(u16 vendor, u16 device) { return {vendor, device, kAny, kAny}; }
+    static constexpr Match deviceClass(u8 cls, u8 sub) { return {kAny, kAny, cls, sub}; }
 
     constexpr bool matches(const Device& d) const
     {
@@ -83,5 +84,6 @@ void writeConfig16(Address address, u8 offset, u16 value);
 // Places `variable` in section keel_pci_drivers; the linker's __start_/__stop_keel_pci_drivers
 // bound the array, so nothing central lists drivers. `retain` keeps it through --gc-sections.
 #define KEEL_PCI_DRIVER(variable, name, match, probe)                                              \
-    [[gnu::used, gnu::retain, gnu::aligned(8), gnu::section("keel_pci_drivers")]]                  \
-    constinit const ::keel::pci::Driver variable = { name, match, probe }
+    [[gnu::used, gnu::retain, gnu::aligned(8),                                                     \
+        gnu::section("keel_pci_drivers")]] constinit const ::keel::pci::Driver variable            \
+        = {name, match, probe}

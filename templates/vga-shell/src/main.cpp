@@ -74,13 +74,13 @@ void shutdown(ktl::StringView)
 }
 
 constexpr Command kCommands[] = {
-    { "help", "list the commands", help },
-    { "mem", "how much memory the machine has", mem },
-    { "time", "the date and time from the real-time clock", time },
-    { "lspci", "the PCI devices (-v: with BARs and capabilities)", lspci },
-    { "echo", "print the rest of the line", echo },
-    { "clear", "blank the screen", clear },
-    { "shutdown", "power the machine off", shutdown },
+    {"help", "list the commands", help},
+    {"mem", "how much memory the machine has", mem},
+    {"time", "the date and time from the real-time clock", time},
+    {"lspci", "the PCI devices (-v: with BARs and capabilities)", lspci},
+    {"echo", "print the rest of the line", echo},
+    {"clear", "blank the screen", clear},
+    {"shutdown", "power the machine off", shutdown},
 };
 
 void help(ktl::StringView)
