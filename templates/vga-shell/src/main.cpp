@@ -39,6 +39,8 @@ void printBars(const keel::pci::Device& device)
         keel::println("    {} at {:#x} [size={:#x}]{}", io ? "I/O ports" : "Memory", bar.address,
             bar.size, bar.prefetchable ? " prefetchable" : "");
     }
+    if (const keel::pci::Driver* driver = keel::pci::driverOf(device))
+        keel::println("    Kernel driver in use: {}", driver->name);
     for (int i = 0; i < device.capabilityCount; ++i)
         keel::println("    Capability {:#04x} at {:#04x}", device.capabilities[i].id,
             device.capabilities[i].offset);
