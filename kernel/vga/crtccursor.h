@@ -33,6 +33,17 @@ public:
     {
     }
 
+    // A machine without VGA (microvm) reads 0xff from the ports; a CRTC keeps what we store in
+    // the cursor location. The location is restored, so the check moves nothing.
+    bool isPresent()
+    {
+        u8 saved = read(CrtcRegister::CursorLocationLow);
+        write(CrtcRegister::CursorLocationLow, 0x5a);
+        bool present = read(CrtcRegister::CursorLocationLow) == 0x5a;
+        write(CrtcRegister::CursorLocationLow, saved);
+        return present;
+    }
+
     // Keeps the reserved bits the BIOS left in both registers.
     void show()
     {

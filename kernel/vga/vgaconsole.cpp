@@ -24,6 +24,7 @@ public:
     }
     TextConsole& screen() { return m_screen; }
     void showCursor() { m_cursor.show(); }
+    bool isPresent() { return m_cursor.isPresent(); }
 
     void syncCursor()
     {
@@ -36,11 +37,17 @@ private:
     CrtcCursor<io::PortIoWindow> m_cursor {io::PortIoWindow(kCrtcPorts)};
 };
 
+bool s_present;
 // constinit: a constructor in .init_array would run after the init steps and reset the screen.
 constinit VgaConsole s_console;
 
+// Without a VGA adapter the console stays unregistered and the keel::vga calls do nothing:
+// on such machines (microvm) 0xB8000 may be ordinary RAM that the page allocator hands out.
 void initialiseVgaConsole()
 {
+    s_present = s_console.isPresent();
+    if (!s_present)
+        return;
     s_console.attach();
     s_console.screen().clear();
     s_console.showCursor();
@@ -50,29 +57,44 @@ void initialiseVgaConsole()
 
 } // namespace
 
+bool isAvailable()
+{
+    return s_present;
+}
+
 void clear()
 {
+    if (!s_present)
+        return;
     s_console.screen().clear();
     s_console.syncCursor();
 }
 
 void setColour(Colour foreground, Colour background)
 {
+    if (!s_present)
+        return;
     s_console.screen().setColour(foreground, background);
 }
 
 void putAt(int column, int row, char character)
 {
+    if (!s_present)
+        return;
     s_console.screen().putAt(column, row, character, s_console.screen().attribute());
 }
 
 void putAt(int column, int row, char character, Colour foreground, Colour background)
 {
+    if (!s_present)
+        return;
     s_console.screen().putAt(column, row, character, makeAttribute(foreground, background));
 }
 
 void moveCursor(int column, int row)
 {
+    if (!s_present)
+        return;
     s_console.screen().moveTo(column, row);
     s_console.syncCursor();
 }
@@ -89,6 +111,8 @@ int cursorRow()
 
 void write(ktl::StringView text)
 {
+    if (!s_present)
+        return;
     s_console.write(text);
 }
 

@@ -203,4 +203,25 @@ TEST(CrtcCursor, ShowKeepsReservedBitsAndHideSetsTheDisableBit)
     EXPECT_TRUE(crtc.registers[0x0a] & 0x20);
 }
 
+TEST(CrtcCursor, PresenceCheckRestoresTheCursor)
+{
+    FakeCrtc crtc;
+    crtc.registers[0x0f] = 0x42;
+    keel::vga::CrtcCursor<FakeCrtcIo> cursor {FakeCrtcIo(crtc)};
+    EXPECT_TRUE(cursor.isPresent());
+    EXPECT_EQ(crtc.registers[0x0f], 0x42);
+}
+
+class AbsentCrtcIo {
+public:
+    u8 read8(u16) const { return 0xff; }
+    void write8(u16, u8) const { }
+};
+
+TEST(CrtcCursor, MissingAdapterIsDetected)
+{
+    keel::vga::CrtcCursor<AbsentCrtcIo> cursor {AbsentCrtcIo()};
+    EXPECT_FALSE(cursor.isPresent());
+}
+
 } // namespace

@@ -20,6 +20,8 @@ namespace keel::vga {
 inline constexpr int kColumns = 80;
 inline constexpr int kRows = 25;
 
+// False when the machine has no VGA adapter (microvm); then the calls below do nothing.
+bool isAvailable();
 // Blanks the screen in the current colours and puts the cursor top-left.
 void clear();
 // Colours for everything written from now on (keel::print included).
