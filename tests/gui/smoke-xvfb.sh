@@ -50,6 +50,20 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
     [ "$found" = yes ] || { echo "smoke: no window titled \"hello — Keel Studio\""; cat "$OUT/studio.log"; exit 1; }
 '
 
+# Second start without a project: the welcome page, listing hello as a recent project.
+xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+    "$STUDIO" > "$OUT/studio-welcome.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 1 100); do
+        xwininfo -root -tree | grep -q "\"Keel Studio\"" && break
+        sleep 0.1
+    done
+    sleep 1
+    import -window root "$OUT/keel-studio-welcome.png"
+    kill $pid 2>/dev/null || true
+    wait $pid 2>/dev/null || true
+'
+
 # A blank screen compresses to almost nothing and has one colour.
 colours=$(convert "$out/keel-studio.png" -format '%k' info:)
 if [ "$colours" -lt 16 ]; then
@@ -59,4 +73,5 @@ fi
 # The history database was created and the project recorded as recent.
 db="$out/data/Keel/Keel Studio/keel.db"
 [ -f "$db" ] || { echo "smoke: $db was not created"; exit 1; }
-echo "smoke: ok, screenshot $out/keel-studio.png ($colours colours)"
+[ -s "$out/keel-studio-welcome.png" ] || { echo "smoke: no welcome-page screenshot"; cat "$out/studio-welcome.log"; exit 1; }
+echo "smoke: ok, screenshots $out/keel-studio.png ($colours colours) and $out/keel-studio-welcome.png"

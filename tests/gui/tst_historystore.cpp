@@ -5,10 +5,12 @@
 #include "history/historystore.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cstdio>
 
 using namespace Keel::Studio;
 
@@ -60,6 +62,7 @@ private slots:
     void buildsRoundTrip();
     void runsRoundTripWithMissingValues();
     void survivesReopen();
+    void survivesWriterKilledMidWrite();
 
 private:
     QString dbPath() const { return m_dir->filePath("nested/keel.db"); }
@@ -225,9 +228,49 @@ void TestHistoryStore::survivesReopen()
     QCOMPARE(again.schemaVersion(), HistorySchema::latestVersion());
 }
 
+void TestHistoryStore::survivesWriterKilledMidWrite()
+{
+    // A second copy of this binary records builds as fast as it can; SIGKILL lands mid-write.
+    QProcess writer;
+    writer.start(QCoreApplication::applicationFilePath(), {"--write-forever", dbPath()});
+    QVERIFY(writer.waitForStarted());
+    QVERIFY(writer.waitForReadyRead(10000)); // it prints once the first build is committed
+    QTest::qWait(300);
+    writer.kill();
+    QVERIFY(writer.waitForFinished());
+    QCOMPARE(writer.exitStatus(), QProcess::CrashExit);
+
+    HistoryStore store(dbPath());
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    QCOMPARE(scalar(dbPath(), "PRAGMA integrity_check").toString(), QStringLiteral("ok"));
+    const QList<BuildRecord> builds = store.builds("/p", 100000);
+    QVERIFY(builds.size() > 1);
+    for (const BuildRecord& build : builds)
+        QCOMPARE(build.featureSizes.size(), 3); // no build without its feature rows
+}
+
+// Child mode for survivesWriterKilledMidWrite: writes until killed.
+static int writeForever(const QString& path)
+{
+    HistoryStore store(path);
+    if (!store.open(nullptr))
+        return 1;
+    for (qint64 i = 1;; ++i) {
+        if (!store.addBuild(sampleBuild("/p", i, BuildOutcome::Succeeded)))
+            return 2;
+        if (i == 1) {
+            std::fputs("first\n", stdout);
+            std::fflush(stdout);
+        }
+    }
+}
+
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
+    if (argc == 3 && QByteArray(argv[1]) == "--write-forever")
+        return writeForever(QString::fromLocal8Bit(argv[2]));
     QCoreApplication::setOrganizationName("Keel");
     QCoreApplication::setApplicationName("Keel Studio");
     QStandardPaths::setTestModeEnabled(true);

@@ -35,6 +35,8 @@ WelcomePage::WelcomePage(QWidget* parent)
                                   "bootable image."),
         this);
     m_templates->setWordWrap(true);
+    m_templates->setSpacing(6);
+    m_recent->setSpacing(4);
     m_recent->setAlternatingRowColors(true);
 
     auto* layout = new QGridLayout(this);
