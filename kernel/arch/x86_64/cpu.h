@@ -63,6 +63,33 @@ inline uint64_t readFramePointer()
 }
 
 inline void disableInterrupts() { asm volatile("cli" ::: "memory"); }
+inline void enableInterrupts() { asm volatile("sti" ::: "memory"); }
+inline void pause() { asm volatile("pause" ::: "memory"); }
+
+// `sti` delays interrupts by one instruction, so an interrupt that arrives between the two cannot
+// be lost before the `hlt`: it wakes it.
+inline void enableInterruptsAndHalt() { asm volatile("sti; hlt" ::: "memory"); }
+
+inline constexpr uint64_t kFlagInterruptEnable = 1 << 9;
+inline constexpr uint32_t kMsrApicBase = 0x1b;
+
+inline uint64_t readFlags()
+{
+    uint64_t flags;
+    asm volatile("pushfq; popq %0" : "=r"(flags) : : "memory");
+    return flags;
+}
+
+struct CpuidResult {
+    uint32_t eax, ebx, ecx, edx;
+};
+
+inline CpuidResult cpuid(uint32_t leaf, uint32_t subleaf = 0)
+{
+    CpuidResult r;
+    asm volatile("cpuid" : "=a"(r.eax), "=b"(r.ebx), "=c"(r.ecx), "=d"(r.edx) : "a"(leaf), "c"(subleaf));
+    return r;
+}
 inline void halt() { asm volatile("hlt" ::: "memory"); }
 inline void invalidatePage(uint64_t address) { asm volatile("invlpg (%0)" : : "r"(address) : "memory"); }
 

@@ -12,7 +12,14 @@ constexpr uint16_t kDebugExitPort = 0xf4;
 constexpr uint16_t kPm1aControlPorts[] = { 0x604, 0xb004 };
 constexpr uint16_t kSleepEnableS5 = 0x2000;
 
+PowerOffHandler s_powerOff = nullptr;
+
 } // namespace
+
+void setPowerOffHandler(PowerOffHandler handler)
+{
+    s_powerOff = handler;
+}
 
 [[noreturn]] void exitMachine(int status)
 {
@@ -22,6 +29,8 @@ constexpr uint16_t kSleepEnableS5 = 0x2000;
     if (status > 127)
         status = 127;
     io::out32(kDebugExitPort, uint32_t(status));
+    if (s_powerOff)
+        s_powerOff();
     for (uint16_t port : kPm1aControlPorts)
         io::out16(port, kSleepEnableS5);
     cpu::haltForever();

@@ -8,4 +8,10 @@ namespace keel::arch {
 // PM1a control port QEMU's pc/q35 use; failing that, stops the CPU for good.
 [[noreturn]] void exitMachine(int status);
 
+// A module that knows the machine's real power-off (the acpi module: PM1 control with SLP_TYP from
+// \_S5_) installs it here; exitMachine calls it after isa-debug-exit and before the fixed-port
+// guesses. It returns only if the power-off did not happen.
+using PowerOffHandler = void (*)();
+void setPowerOffHandler(PowerOffHandler handler);
+
 } // namespace keel::arch

@@ -17,4 +17,10 @@ namespace keel::arch {
 ktl::ErrorOr<void> initialisePaging(PhysicalPageAllocator& pages,
     ktl::Span<const MemoryRegion> memoryMap);
 
+// Maps the pages covering [physical, physical + size) at the same (identity) address as device
+// registers: read-write, no-execute, uncached. Pages already mapped (e.g. inside a 2 MiB page of
+// reserved memory) are remapped that way; their neighbours keep their permissions. Only after
+// initialisePaging. Interrupts should be off, as for any page-table change.
+ktl::ErrorOr<void> mapMmio(u64 physical, u64 size);
+
 } // namespace keel::arch
