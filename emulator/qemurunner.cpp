@@ -244,6 +244,9 @@ void QemuRunner::finish(const RunResult &result)
 {
     m_result = result;
     m_result.firstByteNanoseconds = m_serial->firstByteNanoseconds();
+    // Output first read while draining after QEMU's exit was noticed was sent before that exit.
+    if (m_result.exitNanoseconds >= 0 && m_result.firstByteNanoseconds > m_result.exitNanoseconds)
+        m_result.firstByteNanoseconds = m_result.exitNanoseconds;
     m_runtimeDirectory.reset();
     setState(State::Finished);
     emit finished(m_result);
