@@ -58,16 +58,21 @@ int decodeBar(ConfigSpace& config, Address address, int index, Bar& bar)
 }
 
 // Sizing a BAR briefly moves it to an all-ones address; with decoding on, the device could
-// answer accesses meant for other devices there.
+// answer accesses meant for other devices there. Host bridges are left decoding (they have no
+// BARs to size, and on some chipsets turning their memory decoding off cuts off RAM).
 void sizeBars(ConfigSpace& config, Device& device)
 {
     int barCount = device.headerType == 0 ? Device::kBarCount : (device.headerType == 1 ? 2 : 0);
+    if (barCount == 0 || device.isClass(0x06, 0x00))
+        return;
     u16 command = config.read16(device.address, ConfigRegister::kCommand);
-    config.write16(device.address, ConfigRegister::kCommand,
-        command & ~(Command::kIoSpace | Command::kMemorySpace));
+    u16 decoding = command & (Command::kIoSpace | Command::kMemorySpace);
+    if (decoding)
+        config.write16(device.address, ConfigRegister::kCommand, command & ~decoding);
     for (int index = 0; index < barCount;)
         index += decodeBar(config, device.address, index, device.bars[index]);
-    config.write16(device.address, ConfigRegister::kCommand, command);
+    if (decoding)
+        config.write16(device.address, ConfigRegister::kCommand, command);
 }
 
 void readCapabilities(ConfigSpace& config, Device& device)

@@ -81,12 +81,14 @@ public:
         u32& dword = function.registers[offset / 4];
         unsigned shift = (offset & 2) * 8;
         dword = (dword & ~(0xffffu << shift)) | (u32(value) << shift);
+        commandWrites += offset == keel::pci::ConfigRegister::kCommand;
     }
 
     FakeFunction& at(Address address) { return m_functions.at(key(address)); }
 
     int reads = 0;
     int barWritesWhileDecoding = 0;
+    int commandWrites = 0;
 
 private:
     static std::tuple<int, int, int> key(Address a) { return {a.bus, a.device, a.function}; }
@@ -219,6 +221,15 @@ TEST(PciEnumerator, DecodesAndSizesBars)
     EXPECT_EQ(after.registers[7], 0x70u);
     EXPECT_EQ(after.registers[1] & 0xffff, 0x0007u);
     EXPECT_EQ(config.barWritesWhileDecoding, 0);
+}
+
+TEST(PciEnumerator, HostBridgesKeepDecoding)
+{
+    FakeConfigSpace config;
+    FakeFunction& host = config.add({0, 0, 0}, 0x8086, 0x29c0, 0x06, 0x00);
+    host.registers[1] = 0x0006;
+    enumerate(config);
+    EXPECT_EQ(config.commandWrites, 0) << "the host bridge's decoding must never be switched off";
 }
 
 TEST(PciEnumerator, SixteenBitIoBarIsSizedFromTheLowHalf)
