@@ -4,6 +4,7 @@
 #include "history/historystore.h"
 #include "panels/buildoutputpanel.h"
 #include "panels/issuespanel.h"
+#include "panels/sizechartpanel.h"
 #include "projecttree.h"
 #include "studiosettings.h"
 #include "welcome/welcomepage.h"
@@ -92,6 +93,7 @@ void MainWindow::setupDocks()
     m_tree = new ProjectTree(this);
     m_output = new BuildOutputPanel(this);
     m_issues = new IssuesPanel(this);
+    m_sizeChart = new SizeChartPanel(this);
     auto* features = new QLabel(tr("The Kernel Features configurator arrives with the "
                                    "features panel work (issue 7)."),
         this);
@@ -218,6 +220,7 @@ bool MainWindow::closeProject()
     m_editors->setProjectDir({});
     m_issues->setIssues({});
     m_output->clear();
+    m_sizeChart->clear();
     refreshWelcome();
     m_stack->setCurrentWidget(m_welcome);
     updateActions();

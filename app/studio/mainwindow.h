@@ -6,6 +6,7 @@
 
 #include "mainwindowactions.h"
 
+#include "sizereport.h"
 #include "templatecatalog.h"
 
 #include <QMainWindow>
@@ -25,6 +26,7 @@ class EditorTabs;
 class HistoryStore;
 class IssuesPanel;
 class ProjectTree;
+class SizeChartPanel;
 class WelcomePage;
 
 class MainWindow : public QMainWindow {
@@ -45,6 +47,7 @@ public:
     WelcomePage* welcomePage() const { return m_welcome; }
     IssuesPanel* issuesPanel() const { return m_issues; }
     BuildOutputPanel* buildOutput() const { return m_output; }
+    SizeChartPanel* sizeChart() const { return m_sizeChart; }
     const MainWindowActions& actions() const { return *m_actions; }
     BuildController* buildController() const { return m_build; }
     BuildPresenter* buildPresenter() const { return m_buildPresenter; }
@@ -70,6 +73,7 @@ private:
     void chooseProject();
     void newProject(const QString& templateName);
     void startBuild();
+    void showSizes(const SizeReport& report);
     void chooseFile();
     void askGoToLine();
     void showAbout();
@@ -84,6 +88,7 @@ private:
     ProjectTree* m_tree = nullptr;
     BuildOutputPanel* m_output = nullptr;
     IssuesPanel* m_issues = nullptr;
+    SizeChartPanel* m_sizeChart = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_statusProject = nullptr;
     QList<QDockWidget*> m_docks;

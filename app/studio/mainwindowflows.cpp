@@ -5,6 +5,7 @@
 #include "editor/editortabs.h"
 #include "mainwindow.h"
 #include "panels/issuespanel.h"
+#include "panels/sizechartpanel.h"
 #include "studiosettings.h"
 #include "welcome/welcomepage.h"
 #include "wizard/newprojectwizard.h"
@@ -24,13 +25,27 @@ void MainWindow::setupBuild()
             m_actions->cancelBuild},
         this);
     connect(m_build, &BuildController::finished, this, &MainWindow::updateActions);
-    connect(m_buildPresenter, &BuildPresenter::buildFinished, this, [this] {
-        // Show the Issues list when there is something in it, the output otherwise.
-        const QString dock = m_issues->issues().isEmpty() ? QStringLiteral("buildOutputDock")
-                                                          : QStringLiteral("issuesDock");
-        if (auto* widget = findChild<QDockWidget*>(dock))
-            widget->raise();
-    });
+    connect(m_buildPresenter, &BuildPresenter::buildFinished, this,
+        [this](const BuildSummary& summary) {
+            if (summary.size) {
+                showSizes(*summary.size);
+                if (auto* sizes = findChild<QDockWidget*>(QStringLiteral("imageSizeDock")))
+                    sizes->raise();
+            }
+            // Show the Issues list when there is something in it, the output otherwise.
+            const QString dock = m_issues->issues().isEmpty() ? QStringLiteral("buildOutputDock")
+                                                              : QStringLiteral("issuesDock");
+            if (auto* widget = findChild<QDockWidget*>(dock))
+                widget->raise();
+        });
+}
+
+void MainWindow::showSizes(const SizeReport& report)
+{
+    QList<FeatureSizeRecord> features;
+    for (const FeatureSize& feature : report.features)
+        features.append({feature.feature, feature.size});
+    m_sizeChart->setSizes(report.imageFileSize, features);
 }
 
 void MainWindow::loadTemplates()

@@ -9,6 +9,7 @@
 #include "history/historystore.h"
 #include "mainwindow.h"
 #include "panels/issuespanel.h"
+#include "panels/sizechartpanel.h"
 
 #include "keeltree.h"
 #include "projectcreator.h"
@@ -89,6 +90,9 @@ void TestBuild::buildSucceedsWithProgressSizeAndHistory()
     QVERIFY(summary.size);
     QVERIFY(summary.size->imageFileSize > 0);
     QVERIFY(window->buildPresenter()->lastResultText().contains("image"));
+    // The Image Size dock charts every feature of the size report.
+    QCOMPARE(window->sizeChart()->featureSizes().size(), summary.size->features.size());
+    QVERIFY(window->sizeChart()->summaryText().startsWith("Image:"));
     QVERIFY(window->actions().build->isEnabled());
     QVERIFY(!window->actions().cancelBuild->isEnabled());
 

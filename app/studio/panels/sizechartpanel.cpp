@@ -1,0 +1,77 @@
+#include "sizechartpanel.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+namespace Keel::Studio {
+
+SizeChartPanel::SizeChartPanel(QWidget* parent)
+    : QWidget(parent)
+    , m_summary(new QLabel(this))
+    , m_view(new QChartView(this))
+{
+    m_summary->setWordWrap(true);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_view, 1);
+    clear();
+}
+
+void SizeChartPanel::clear()
+{
+    m_features.clear();
+    m_summary->setText(
+        tr("Build the project (Ctrl+B) to see what each feature adds to the image."));
+    m_view->setChart(new QChart); // QChartView owns and deletes the previous chart
+    m_view->chart()->legend()->hide();
+}
+
+QString SizeChartPanel::summaryText() const
+{
+    return m_summary->text();
+}
+
+void SizeChartPanel::setSizes(quint64 imageSize, const QList<FeatureSizeRecord>& features)
+{
+    m_features = features;
+    const QLocale locale;
+    m_summary->setText(tr("Image: %1 on disk").arg(locale.formattedDataSize(qint64(imageSize))));
+
+    // Horizontal bars draw bottom-up, so append smallest first to put the largest on top.
+    auto* set = new QBarSet(tr("bytes"));
+    QStringList categories;
+    quint64 largest = 1;
+    for (auto it = features.crbegin(); it != features.crend(); ++it) {
+        *set << qreal(it->size);
+        categories << QStringLiteral("%1 (%2)").arg(
+            it->feature, locale.formattedDataSize(qint64(it->size)));
+        largest = qMax(largest, it->size);
+    }
+    auto* series = new QHorizontalBarSeries;
+    series->append(set);
+    auto* chart = new QChart;
+    chart->addSeries(series);
+    chart->legend()->hide();
+    chart->setTitle(tr("Bytes by feature"));
+    auto* names = new QBarCategoryAxis;
+    names->append(categories);
+    chart->addAxis(names, Qt::AlignLeft);
+    series->attachAxis(names);
+    auto* bytes = new QValueAxis;
+    bytes->setRange(0, qreal(largest) * 1.05);
+    bytes->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(bytes, Qt::AlignBottom);
+    series->attachAxis(bytes);
+    m_view->setChart(chart);
+}
+
+} // namespace Keel::Studio
