@@ -1,4 +1,5 @@
 #include "accelprobe.h"
+#include "accelprobecache.h"
 
 #include <QProcess>
 
@@ -133,29 +134,35 @@ QString AccelProbe::qemuKvmProblem(const QString &qemuProgram)
     return errors.isEmpty() ? QStringLiteral("QEMU failed to start with -accel kvm") : errors.last().trimmed();
 }
 
-QString AccelProbe::cachedKvmProblem(const QString &qemuProgram)
+AccelProbe::Verdict AccelProbe::cachedKvmProblem(const QString &qemuProgram)
 {
-    static const QString s_problem = [&] {
-        const QString problem = probeKvm();
-        return problem.isEmpty() ? qemuKvmProblem(qemuProgram) : problem;
+    static const Verdict s_verdict = [&] {
+        if (auto cached = AccelProbeCache::load(qemuProgram))
+            return Verdict{*cached, false};
+        QString problem = probeKvm();
+        if (problem.isEmpty())
+            problem = qemuKvmProblem(qemuProgram);
+        AccelProbeCache::store(qemuProgram, problem);
+        return Verdict{problem, true};
     }();
-    return s_problem;
+    return s_verdict;
 }
 
 AccelChoice AccelProbe::resolve(QemuAccel requested, const QString &qemuProgram)
 {
     if (requested == QemuAccel::Tcg)
         return {QemuAccel::Tcg, {}};
-    const QString problem = cachedKvmProblem(qemuProgram);
-    if (requested == QemuAccel::Kvm) {
-        if (problem.isEmpty())
-            return {QemuAccel::Kvm, {}};
-        return {QemuAccel::Kvm, QStringLiteral("KVM was requested but does not work here (%1); QEMU will likely fail — "
-                                           "use --accel tcg").arg(problem)};
-    }
-    if (problem.isEmpty())
+    const Verdict verdict = cachedKvmProblem(qemuProgram);
+    if (verdict.problem.isEmpty())
         return {QemuAccel::Kvm, {}};
-    return {QemuAccel::Tcg, QStringLiteral("KVM unavailable (%1); using TCG emulation").arg(problem)};
+    if (requested == QemuAccel::Kvm) {
+        return {QemuAccel::Kvm, QStringLiteral("KVM was requested but does not work here (%1); QEMU will likely fail — "
+                                           "use --accel tcg").arg(verdict.problem)};
+    }
+    // The fallback is said once per boot, when the probe ran; later runs use TCG quietly.
+    if (!verdict.fresh)
+        return {QemuAccel::Tcg, {}};
+    return {QemuAccel::Tcg, QStringLiteral("KVM unavailable (%1); using TCG emulation").arg(verdict.problem)};
 }
 
 } // namespace Keel

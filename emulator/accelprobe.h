@@ -1,7 +1,7 @@
 // AccelProbe: decides between KVM and TCG. KVM is used only when /dev/kvm opens, a tiny guest
 // really runs under it, AND QEMU itself gets through machine set-up with `-accel kvm -cpu host`
 // (nested KVM is often present but broken: on some hosts QEMU aborts setting MSRs); otherwise TCG.
-// The answer is cached for the life of the process.
+// The answer is cached for the rest of the host's boot (AccelProbeCache).
 //
 //   Keel::AccelChoice choice = Keel::AccelProbe::resolve(profile.accel, qemuProgram);
 //   if (!choice.note.isEmpty()) qInfo().noquote() << choice.note;
@@ -26,7 +26,11 @@ public:
     static QString qemuKvmProblem(const QString &qemuProgram);
 
 private:
-    static QString cachedKvmProblem(const QString &qemuProgram);
+    struct Verdict {
+        QString problem; // empty when KVM works
+        bool fresh = false; // probed by this process rather than read from the per-boot cache
+    };
+    static Verdict cachedKvmProblem(const QString &qemuProgram);
 };
 
 } // namespace Keel
