@@ -35,6 +35,37 @@ struct Tables {
 
 Tables s_tables;
 
+// Physical memory the final page tables map: below 1 MiB except the null page (the BIOS area,
+// where an RSDP may be), and the boot memory map's regions. Anything else, e.g. a corrupt table
+// pointer, reads as absent instead of faulting.
+class MappedMemoryView final : public PhysicalMemoryView {
+public:
+    ktl::Span<const u8> read(u64 address, size_t length) const override
+    {
+        u64 end = address + length;
+        if (address < kNullPageEnd || end < address)
+            return {};
+        if (end <= kLowMemoryEnd || isInMemoryMap(address, end))
+            return m_identity.read(address, length);
+        return {};
+    }
+
+private:
+    static constexpr u64 kNullPageEnd = 0x1000;
+    static constexpr u64 kLowMemoryEnd = 0x100000;
+
+    static bool isInMemoryMap(u64 address, u64 end)
+    {
+        for (const MemoryRegion& region : SystemState::bootInfo().memoryMap()) {
+            if (region.type != MemoryType::Bad && address >= region.base && end <= region.end())
+                return true;
+        }
+        return false;
+    }
+
+    IdentityMemoryView m_identity;
+};
+
 void warn(const char* what, const ktl::Error& error)
 {
     println("acpi: {}: {}", what, error);
@@ -83,7 +114,7 @@ const Tables& tables()
     if (s_tables.parsed)
         return s_tables;
     s_tables.parsed = true;
-    IdentityMemoryView memory;
+    MappedMemoryView memory;
     auto rsdp = findRsdp(memory, SystemState::bootInfo().rsdpAddress);
     if (rsdp.isError())
         return s_tables; // no ACPI at all is normal (microvm); nothing to report

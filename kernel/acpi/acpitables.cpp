@@ -11,6 +11,7 @@ namespace {
 constexpr size_t kRsdpV1Size = 20;
 constexpr size_t kRsdpV2Size = 36;
 constexpr u64 kEbdaPointer = 0x40e;
+constexpr u64 kConventionalEbda = 0x9fc00; // where the EBDA sits when 639 KiB of low RAM remain
 constexpr u64 kBiosAreaStart = 0xe0000;
 constexpr u64 kBiosAreaEnd = 0x100000;
 
@@ -100,13 +101,12 @@ ktl::ErrorOr<u64> findRsdp(const PhysicalMemoryView& memory, u64 hint)
         TRY(validateRsdp(memory, hint));
         return hint;
     }
+    // The kernel keeps page 0 unmapped, so the EBDA pointer there may be unreadable.
     Bytes ebdaPointer = memory.read(kEbdaPointer, 2);
-    if (!ebdaPointer.isEmpty()) {
-        u64 ebda = u64(ebdaPointer[0] | (ebdaPointer[1] << 8)) << 4;
-        if (ebda >= 0x400 && ebda < kBiosAreaStart) {
-            if (auto found = scan(memory, ebda, ebda + 1024); found.hasValue())
-                return *found;
-        }
+    u64 ebda = ebdaPointer.isEmpty() ? kConventionalEbda : u64(ebdaPointer[0] | (ebdaPointer[1] << 8)) << 4;
+    if (ebda >= 0x1000 && ebda < kBiosAreaStart) {
+        if (auto found = scan(memory, ebda, ebda + 1024); found.hasValue())
+            return *found;
     }
     if (auto found = scan(memory, kBiosAreaStart, kBiosAreaEnd); found.hasValue())
         return *found;

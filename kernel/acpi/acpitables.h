@@ -77,7 +77,8 @@ struct EcamRegion {
 };
 
 // The RSDP at `hint` when non-zero (PVH and multiboot2 hand it over), else found by scanning the
-// first KiB of the EBDA and 0xe0000-0xfffff on 16-byte boundaries. Checks signature and checksums.
+// first KiB of the EBDA (at 0x9fc00 when the pointer at 0x40e is unreadable) and 0xe0000-0xfffff
+// on 16-byte boundaries. Checks signature and checksums.
 ktl::ErrorOr<u64> findRsdp(const PhysicalMemoryView& memory, u64 hint);
 ktl::ErrorOr<void> validateRsdp(const PhysicalMemoryView& memory, u64 address);
 

@@ -152,6 +152,22 @@ TEST_F(AcpiMachine, UsesTheBootLoadersRsdpWhenGiven)
     EXPECT_EQ(acpi::findRsdp(memory, kRsdp + 16).error().code(), ErrorCode::BadMagic);
 }
 
+TEST_F(AcpiMachine, FindsRsdpInTheConventionalEbdaWhenPageZeroIsUnreadable)
+{
+    place(0x9fc10, rsdp(kRoot, 0, 0)); // the fake memory starts at 0x80000: 0x40e is unreadable
+    EXPECT_EQ(acpi::findRsdp(memory, 0).value(), 0x9fc10u);
+}
+
+TEST(AcpiRsdp, FollowsTheEbdaPointer)
+{
+    FakePhysicalMemory low(0x400, 0x100000 - 0x400);
+    Bytes pointer = { 0x00, 0x9a }; // segment 0x9a00 -> 0x9a000
+    low.putBytes(0x40e, std::string(pointer.begin(), pointer.end()));
+    Bytes table = rsdp(kRoot, 0, 0);
+    low.putBytes(0x9a020, std::string(table.begin(), table.end()));
+    EXPECT_EQ(acpi::findRsdp(low, 0).value(), 0x9a020u);
+}
+
 TEST_F(AcpiMachine, NoTablesIsNotFound)
 {
     EXPECT_EQ(acpi::findRsdp(memory, 0).error().code(), ErrorCode::NotFound);
