@@ -64,7 +64,8 @@ void mapOrPanic(u64 address, const char* what)
         panic("interrupts: cannot map the {} at {:#x}: {}", what, address, mapped.error());
 }
 
-// The MADT's view of the machine when the acpi module found one, else the PC defaults.
+// The MADT's view of the machine when the acpi module found one, else the PC defaults; IRQ 0
+// goes to GSI 2 unless the MADT says otherwise (see addPitOverrideIfMissing).
 u64 collectPlatform()
 {
     u64 apicBase = cpu::readMsr(cpu::kMsrApicBase) & kApicBaseMask;
@@ -74,11 +75,12 @@ u64 collectPlatform()
             s_state.ioApics[s_state.ioApicCount++] = madt->ioApics[i];
         for (size_t i = 0; i < madt->overrideCount && i < kMaxOverrides; ++i)
             s_state.overrides[s_state.overrideCount++] = madt->overrides[i];
+        s_state.overrideCount = addPitOverrideIfMissing(s_state.overrides, s_state.overrideCount, kMaxOverrides);
         return madt->localApicAddress ? madt->localApicAddress : apicBase;
     }
 #endif
     s_state.ioApics[s_state.ioApicCount++] = { 0, kDefaultIoApicAddress, 0 };
-    s_state.overrides[s_state.overrideCount++] = { 0, kDefaultPitGsi, Polarity::BusDefault, Trigger::BusDefault };
+    s_state.overrideCount = addPitOverrideIfMissing(s_state.overrides, 0, kMaxOverrides);
     return apicBase;
 }
 

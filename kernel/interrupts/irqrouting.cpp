@@ -45,6 +45,18 @@ ktl::ErrorOr<IrqRoute> IrqRouter::routeIsaIrq(u8 irq) const
     return routeGsi(irq);
 }
 
+size_t addPitOverrideIfMissing(IsaOverride* overrides, size_t count, size_t capacity)
+{
+    for (size_t i = 0; i < count; ++i) {
+        if (overrides[i].isaIrq == 0)
+            return count;
+    }
+    if (count == capacity)
+        return count;
+    overrides[count] = { 0, kDefaultPitGsi, Polarity::BusDefault, Trigger::BusDefault };
+    return count + 1;
+}
+
 EoiTarget eoiTargetFor(u8 vector, DeliveryMode mode, bool haveLocalApic)
 {
     if (vector == kSpuriousVector)

@@ -60,6 +60,11 @@ private:
     ktl::Span<const u8> m_pinCounts;
 };
 
+// Adds the PC convention IRQ 0 → GSI 2 unless `overrides` already says where IRQ 0 goes, and
+// returns the new count (unchanged when full). QEMU's IOAPIC moves input 0 to pin 2 on every
+// machine, but microvm's MADT has no override saying so; real PC firmware always lists it.
+size_t addPitOverrideIfMissing(IsaOverride* overrides, size_t count, size_t capacity);
+
 // Which controller must acknowledge `vector`: the 8259 pair for ISA vectors while it delivers
 // them, the local APIC for everything else it delivered, nobody for spurious interrupts.
 enum class EoiTarget { None, Pic, LocalApic };

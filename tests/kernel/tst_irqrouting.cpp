@@ -61,6 +61,18 @@ TEST(IrqRouter, RejectsNonIsaIrqsAndMissingIoApics)
     EXPECT_EQ(none.routeIsaIrq(4).error().code(), ErrorCode::NotFound);
 }
 
+TEST(IrqRouter, PitGoesToGsi2UnlessTheMadtSaysOtherwise)
+{
+    IsaOverride overrides[3] = { { 9, 9, Polarity::ActiveHigh, Trigger::Level } };
+    size_t count = addPitOverrideIfMissing(overrides, 1, 3);
+    ASSERT_EQ(count, 2u); // microvm's MADT: overrides, but none for IRQ 0
+    EXPECT_EQ(IrqRouter({ kTwoIoApics, 1 }, { overrides, count }).routeIsaIrq(0).value().pin, 2);
+    EXPECT_EQ(addPitOverrideIfMissing(overrides, count, 3), count); // already there
+    IsaOverride own[2] = { { 0, 0, Polarity::BusDefault, Trigger::BusDefault } };
+    EXPECT_EQ(addPitOverrideIfMissing(own, 1, 2), 1u); // firmware routes IRQ 0 itself
+    EXPECT_EQ(addPitOverrideIfMissing(overrides, 3, 3), 3u); // full: nothing added
+}
+
 TEST(EoiTarget, PicForIsaVectorsInPicModeLocalApicOtherwiseNoneForSpurious)
 {
     EXPECT_EQ(eoiTargetFor(33, DeliveryMode::Pic, true), EoiTarget::Pic);
