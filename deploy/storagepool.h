@@ -1,0 +1,44 @@
+// StoragePool: Keel's images live in a libvirt storage pool (dir-backed, named "keel", created
+// when missing) and are uploaded through libvirt's stream API, so a remote host works the same
+// as the local one.
+//
+//   auto pool = Keel::StoragePool::openOrCreate(connection, &error);
+//   QString path = pool->upload(u"web-1-3f2a.elf"_s, imagePath, ImageUpload::Required, &error);
+//   pool->remove(u"web-1-3f2a.elf"_s);
+#pragma once
+
+#include "deployrequest.h"
+#include "libvirtconnection.h"
+
+#include <memory>
+
+typedef struct _virStoragePool virStoragePool;
+
+namespace Keel {
+
+class StoragePool
+{
+public:
+    static constexpr const char *kPoolName = "keel";
+
+    static std::unique_ptr<StoragePool> openOrCreate(LibvirtConnection &connection, QString *error);
+    ~StoragePool();
+
+    QString name() const { return QLatin1String(kPoolName); }
+    // Creates volume `volume` holding the file's bytes; returns its path on the host, or empty
+    // with *error set (and no volume left behind).
+    QString upload(const QString &volume, const QString &filePath, ImageUpload mode, QString *error);
+    bool remove(const QString &volume, QString *error = nullptr);
+    bool contains(const QString &volume) const;
+
+    // Where a new keel pool's directory goes for this URI.
+    static QString defaultTarget(const LibvirtConnection &connection);
+
+private:
+    explicit StoragePool(virStoragePool *pool) : m_pool(pool) {}
+    static QString volumeXml(const QString &volume, qint64 bytes);
+
+    virStoragePool *m_pool = nullptr;
+};
+
+} // namespace Keel
