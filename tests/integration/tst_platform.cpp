@@ -66,6 +66,22 @@ TEST(Platform, WorksWithoutAcpiTablesOnMicrovm)
     EXPECT_NE(run.output.find("platform checks: sleep ok periodic ok irq ok"), std::string::npos) << run.output;
 }
 
+TEST(Platform, FallsBackToThePicAndPitWithoutAnApic)
+{
+    TestProject project("hello-forever");
+    project.useApp("platform");
+    auto build = project.keel("build");
+    ASSERT_EQ(build.exitCode, 0) << build.output;
+    // A CPU without a local APIC: IRQs go through the 8259 pair, timers run on PIT IRQ 0.
+    auto run = runCommand("timeout 60 qemu-system-x86_64 -M pc -cpu qemu64,-apic -nodefaults -no-reboot -m 16M "
+                          "-accel tcg -display none -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=4 -kernel "
+            + project.imagePath(),
+        project.directory(), 90);
+    EXPECT_EQ(run.exitCode, 1) << "isa-debug-exit status 0 is QEMU exit 1\n" << run.output;
+    EXPECT_NE(run.output.find("8259 PIC mode"), std::string::npos) << run.output;
+    EXPECT_NE(run.output.find("platform checks: sleep ok periodic ok irq ok"), std::string::npos) << run.output;
+}
+
 TEST(Platform, HelloForeverPrintsHeartbeats)
 {
     TestProject project("hello-forever");
