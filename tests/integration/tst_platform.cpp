@@ -70,6 +70,7 @@ TEST(Platform, FallsBackToThePicAndPitWithoutAnApic)
 {
     TestProject project("hello-forever");
     project.useApp("platform");
+    project.setFeatures("[\"serial\", \"timer\", \"acpi\"]");
     auto build = project.keel("build");
     ASSERT_EQ(build.exitCode, 0) << build.output;
     // A CPU without a local APIC: IRQs go through the 8259 pair, timers run on PIT IRQ 0.
