@@ -68,6 +68,9 @@ void QemuCommandLine::addControlChannels(QStringList &args) const
     args << QStringLiteral("-chardev")
          << QStringLiteral("socket,id=ser0,path=%1,server=on,wait=on").arg(m_sockets.serialPath)
          << QStringLiteral("-serial") << QStringLiteral("chardev:ser0");
+    // wait=off: the debugger attaches whenever it likes; a paused (-S) guest waits for it anyway.
+    if (m_profile.gdbStub == GdbStub::Enabled)
+        args << QStringLiteral("-gdb") << QStringLiteral("unix:%1,server=on,wait=off").arg(m_sockets.gdbPath);
 }
 
 void QemuCommandLine::addDevices(QStringList &args) const

@@ -12,6 +12,7 @@ namespace Keel {
 struct QemuSockets {
     QString qmpPath;
     QString serialPath;
+    QString gdbPath; // used when the profile enables the gdbstub
 };
 
 class QemuCommandLine

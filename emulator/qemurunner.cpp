@@ -49,6 +49,11 @@ QString QemuRunner::runtimeDirectoryPath() const
     return m_runtimeDirectory ? m_runtimeDirectory->path() : QString();
 }
 
+QString QemuRunner::gdbSocketPath() const
+{
+    return m_runtimeDirectory && m_profile.gdbStub == GdbStub::Enabled ? m_runtimeDirectory->socketPath(u"gdb") : QString();
+}
+
 void QemuRunner::start(const QString &imagePath)
 {
     if (m_state != State::Idle && m_state != State::Finished)
@@ -80,7 +85,8 @@ void QemuRunner::start(const QString &imagePath)
     // Always start paused: the guest runs only once QMP is negotiated, so no event is missed.
     RunProfile launchProfile = m_profile;
     launchProfile.startMode = StartMode::Paused;
-    const QemuSockets sockets{m_runtimeDirectory->socketPath(u"qmp"), m_runtimeDirectory->socketPath(u"serial")};
+    const QemuSockets sockets{m_runtimeDirectory->socketPath(u"qmp"), m_runtimeDirectory->socketPath(u"serial"),
+                              m_runtimeDirectory->socketPath(u"gdb")};
     m_arguments = QemuCommandLine(launchProfile, sockets, m_accel).arguments(QFileInfo(imagePath).absoluteFilePath());
     m_clock.start();
     m_process.start(program, m_arguments);

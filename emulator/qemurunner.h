@@ -57,6 +57,8 @@ public:
     QemuAccel accel() const { return m_accel; }
     QStringList arguments() const { return m_arguments; }
     QString runtimeDirectoryPath() const;
+    // The gdbstub's UNIX socket while a run with RunProfile::gdbStub enabled is alive.
+    QString gdbSocketPath() const;
     const RunResult &result() const { return m_result; }
     SerialChannel *serial() { return m_serial; }
     QmpClient *qmp() { return m_qmp; }

@@ -18,6 +18,8 @@ enum class QemuAccel { Auto, Kvm, Tcg };
 enum class DebugExit { Enabled, Disabled };
 enum class Display { Headless, Window };
 enum class StartMode { Running, Paused };
+// Enabled: QEMU's gdbstub listens on the run's private gdb.sock (never on TCP).
+enum class GdbStub { Disabled, Enabled };
 
 struct HostForward {
     enum class Protocol { Tcp, Udp };
@@ -41,6 +43,7 @@ struct RunProfile {
     DebugExit debugExit = DebugExit::Enabled;
     Display display = Display::Headless;
     StartMode startMode = StartMode::Running;
+    GdbStub gdbStub = GdbStub::Disabled;
     QList<HostForward> portForwards;
     QStringList extraDisks;
     // Appended verbatim; for experiments and for tests that provoke QEMU errors.

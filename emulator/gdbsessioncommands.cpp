@@ -1,0 +1,139 @@
+// GdbSession's breakpoint, run-control and inspection commands (the MI command table).
+#include "gdbsession.h"
+
+namespace Keel {
+
+// An MI c-string argument: quoted, with backslashes and quotes escaped.
+QString miQuote(const QString &text)
+{
+    QString out = text;
+    out.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
+    return u'"' + out + u'"';
+}
+
+bool GdbSession::succeeded(const QString &command)
+{
+    const auto result = execute(command);
+    return result && result->className != u"error";
+}
+
+std::optional<GdbBreakpoint> GdbSession::insertBreakpoint(const QString &location, const QString &condition, BreakpointKind kind)
+{
+    QString command = QStringLiteral("-break-insert");
+    if (kind == BreakpointKind::Temporary)
+        command += QStringLiteral(" -t");
+    if (!condition.isEmpty())
+        command += QStringLiteral(" -c ") + miQuote(condition);
+    const auto result = execute(command + u' ' + miQuote(location));
+    if (!result || result->className != u"done")
+        return std::nullopt;
+    return GdbBreakpoint::fromMi(result->results[u"bkpt"]);
+}
+
+bool GdbSession::deleteBreakpoint(int number)
+{
+    return succeeded(QStringLiteral("-break-delete %1").arg(number));
+}
+
+bool GdbSession::setBreakpointEnabled(int number, Enablement enablement)
+{
+    return succeeded(QStringLiteral("%1 %2").arg(enablement == Enablement::Enabled ? u"-break-enable" : u"-break-disable").arg(number));
+}
+
+bool GdbSession::setBreakpointCondition(int number, const QString &condition)
+{
+    return succeeded(QStringLiteral("-break-condition %1 %2").arg(number).arg(condition));
+}
+
+void GdbSession::continueExecution() { send(QStringLiteral("-exec-continue")); }
+void GdbSession::interrupt() { send(QStringLiteral("-exec-interrupt")); }
+void GdbSession::step() { send(QStringLiteral("-exec-step")); }
+void GdbSession::next() { send(QStringLiteral("-exec-next")); }
+void GdbSession::finish() { send(QStringLiteral("-exec-finish")); }
+void GdbSession::stepInstruction() { send(QStringLiteral("-exec-step-instruction")); }
+
+void GdbSession::runToLocation(const QString &location)
+{
+    send(QStringLiteral("-exec-until ") + location);
+}
+
+QList<GdbRegister> GdbSession::registers()
+{
+    if (m_registerNames.isEmpty()) {
+        const auto names = execute(QStringLiteral("-data-list-register-names"));
+        if (!names)
+            return {};
+        const MiValue &list = names->results[u"register-names"];
+        for (int i = 0; i < list.size(); ++i)
+            m_registerNames.append(list.at(i).text());
+    }
+    const auto values = execute(QStringLiteral("-data-list-register-values --skip-unavailable x"));
+    QList<GdbRegister> out;
+    if (!values)
+        return out;
+    const MiValue &list = values->results[u"register-values"];
+    for (int i = 0; i < list.size(); ++i) {
+        const int number = int(list.at(i)[u"number"].toInteger());
+        const QString name = m_registerNames.value(number);
+        if (!name.isEmpty()) // gdb's numbering has unnamed holes
+            out.append({number, name, list.at(i)[u"value"].text()});
+    }
+    return out;
+}
+
+QList<int> GdbSession::changedRegisters()
+{
+    const auto result = execute(QStringLiteral("-data-list-changed-registers"));
+    QList<int> out;
+    if (!result)
+        return out;
+    const MiValue &list = result->results[u"changed-registers"];
+    for (int i = 0; i < list.size(); ++i)
+        out.append(int(list.at(i).toInteger()));
+    return out;
+}
+
+QList<GdbFrame> GdbSession::stack()
+{
+    const auto result = execute(QStringLiteral("-stack-list-frames"));
+    return result ? gdbFramesFromMi(result->results[u"stack"]) : QList<GdbFrame>();
+}
+
+QList<GdbVariable> GdbSession::locals()
+{
+    const auto result = execute(QStringLiteral("-stack-list-variables --simple-values"));
+    return result ? gdbVariablesFromMi(result->results[u"variables"]) : QList<GdbVariable>();
+}
+
+std::optional<QString> GdbSession::evaluate(const QString &expression)
+{
+    const auto result = execute(QStringLiteral("-data-evaluate-expression ") + miQuote(expression));
+    if (!result || result->className != u"done")
+        return std::nullopt;
+    return result->results[u"value"].text();
+}
+
+std::optional<QByteArray> GdbSession::readMemory(const QString &addressExpression, int size)
+{
+    const auto result = execute(QStringLiteral("-data-read-memory-bytes %1 %2").arg(miQuote(addressExpression)).arg(size));
+    if (!result || result->className != u"done")
+        return std::nullopt;
+    return gdbMemoryFromMi(result->results[u"memory"]);
+}
+
+QList<GdbDisassemblyLine> GdbSession::disassemble(const QString &startExpression, const QString &endExpression)
+{
+    // Mode 5: source lines mixed in, with raw opcodes.
+    const auto result = execute(QStringLiteral("-data-disassemble -s %1 -e %2 -- 5").arg(miQuote(startExpression), miQuote(endExpression)));
+    return result ? gdbDisassemblyFromMi(result->results[u"asm_insns"]) : QList<GdbDisassemblyLine>();
+}
+
+bool GdbSession::detach()
+{
+    const bool ok = succeeded(QStringLiteral("-target-detach"));
+    if (ok)
+        setState(State::TargetGone);
+    return ok;
+}
+
+} // namespace Keel
