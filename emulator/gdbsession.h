@@ -90,6 +90,7 @@ signals:
 
 private:
     void connectToStub();
+    void resume(const QString &command);
     void onReadyRead();
     void handleRecord(const MiRecord &record);
     void handleAsync(const MiRecord &record);

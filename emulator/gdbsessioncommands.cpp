@@ -45,16 +45,31 @@ bool GdbSession::setBreakpointCondition(int number, const QString &condition)
     return succeeded(QStringLiteral("-break-condition %1 %2").arg(number).arg(condition));
 }
 
-void GdbSession::continueExecution() { send(QStringLiteral("-exec-continue")); }
+// A resume is Running from the moment it is sent: gdb's *running record comes later, and a
+// waitForStop() in between must wait for the NEXT stop, not return the one that came before.
+void GdbSession::resume(const QString &command)
+{
+    if (m_state == State::Stopped)
+        setState(State::Running);
+    send(command, [this](const MiRecord &reply) {
+        if (reply.className != u"error" || m_state != State::Running)
+            return;
+        m_errorString = reply.results[u"msg"].text();
+        setState(State::Stopped);
+        emit stopped(m_lastStop);
+    });
+}
+
+void GdbSession::continueExecution() { resume(QStringLiteral("-exec-continue")); }
 void GdbSession::interrupt() { send(QStringLiteral("-exec-interrupt")); }
-void GdbSession::step() { send(QStringLiteral("-exec-step")); }
-void GdbSession::next() { send(QStringLiteral("-exec-next")); }
-void GdbSession::finish() { send(QStringLiteral("-exec-finish")); }
-void GdbSession::stepInstruction() { send(QStringLiteral("-exec-step-instruction")); }
+void GdbSession::step() { resume(QStringLiteral("-exec-step")); }
+void GdbSession::next() { resume(QStringLiteral("-exec-next")); }
+void GdbSession::finish() { resume(QStringLiteral("-exec-finish")); }
+void GdbSession::stepInstruction() { resume(QStringLiteral("-exec-step-instruction")); }
 
 void GdbSession::runToLocation(const QString &location)
 {
-    send(QStringLiteral("-exec-until ") + location);
+    resume(QStringLiteral("-exec-until ") + location);
 }
 
 QList<GdbRegister> GdbSession::registers()
