@@ -75,7 +75,8 @@ done
 # Walk down from 16M; the first size that no longer prints ends the walk.
 smallest=""
 for mem in 16 8 4 3 2 1; do
-    out=$(qemu-system-x86_64 -M microvm -m "${mem}M" -display none -no-reboot -serial stdio \
+    # A size too small for the firmware can hang QEMU, so each probe has a time limit.
+    out=$(timeout 20 qemu-system-x86_64 -M microvm -m "${mem}M" -display none -no-reboot -serial stdio \
         -device isa-debug-exit,iobase=0xf4,iosize=4 -accel tcg -kernel "$image" 2>&1 </dev/null || true)
     if grep -q "Hello from Keel!" <<<"$out"; then smallest="${mem}M"; else break; fi
 done
