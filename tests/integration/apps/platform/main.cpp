@@ -27,12 +27,13 @@ bool checkSleep()
 bool checkPeriodic()
 {
     keel::Timer timer;
+    // Measured from before arming: the first period starts when the timer is armed, not after.
+    keel::Instant start = keel::now();
     timer.startPeriodic(20_ms, [](void*) {
         s_periodicFires = s_periodicFires + 1;
         if (s_periodicFires == 5)
             keel::println("periodic fired 5 times");
     });
-    keel::Instant start = keel::now();
     while (s_periodicFires < 5 && keel::now() - start < 2_s)
         keel::sleep(10_ms);
     timer.stop();
