@@ -4,6 +4,7 @@
 // without the affected table; they never stop the boot.
 #include "acpi/acpi.h"
 
+#include "arch/x86_64/cpu.h"
 #include "arch/x86_64/exitmachine.h"
 #include "arch/x86_64/io.h"
 #include "arch/x86_64/mmio.h"
@@ -138,6 +139,15 @@ void powerOffReduced(const FadtInfo& fadt, u8 sleepType)
     }
 }
 
+// The sleep write only requests power-off: QEMU (like real chipsets) acts on it a moment later,
+// while the CPU keeps running. Give it that moment before the caller tries its next way out.
+void waitForPowerOff()
+{
+    constexpr u64 kSettleSpins = 50'000'000;
+    for (u64 i = 0; i < kSettleSpins; ++i)
+        cpu::pause();
+}
+
 void installPowerOff()
 {
     if (tables().haveFadt)
@@ -168,12 +178,15 @@ void powerOff()
     const Tables& t = tables();
     if (!t.haveFadt)
         return;
-    if (t.fadt.hardwareReduced && t.fadt.sleepControl.isValid())
-        return powerOffReduced(t.fadt, t.s5.a);
-    if (t.fadt.pm1aControlPort)
-        io::out16(t.fadt.pm1aControlPort, u16((t.s5.a << kSleepTypeShift) | kSleepEnable));
-    if (t.fadt.pm1bControlPort)
-        io::out16(t.fadt.pm1bControlPort, u16((t.s5.b << kSleepTypeShift) | kSleepEnable));
+    if (t.fadt.hardwareReduced && t.fadt.sleepControl.isValid()) {
+        powerOffReduced(t.fadt, t.s5.a);
+    } else {
+        if (t.fadt.pm1aControlPort)
+            io::out16(t.fadt.pm1aControlPort, u16((t.s5.a << kSleepTypeShift) | kSleepEnable));
+        if (t.fadt.pm1bControlPort)
+            io::out16(t.fadt.pm1bControlPort, u16((t.s5.b << kSleepTypeShift) | kSleepEnable));
+    }
+    waitForPowerOff();
 }
 
 } // namespace keel::acpi
