@@ -11,25 +11,12 @@
  * 512 bytes cover all of it.
  */
 
+#include "arch/x86_64/registersave.inc"
+
     .section .text.irqstubs, "ax"
     .code64
 irqCommon:
-    push %rax
-    push %rbx
-    push %rcx
-    push %rdx
-    push %rsi
-    push %rdi
-    push %rbp
-    push %r8
-    push %r9
-    push %r10
-    push %r11
-    push %r12
-    push %r13
-    push %r14
-    push %r15
-    cld
+    SAVE_GENERAL_REGISTERS
     mov %rsp, %rbx              /* callee-saved: the frame, to unwind to after the call */
     /* Chain a frame to the interrupted code so a panic inside a handler traces through it. */
     pushq 0x80(%rbx)            /* interrupted rip (after 15 registers and the vector) */
@@ -42,21 +29,7 @@ irqCommon:
     call keelHandleIrq
     fxrstor (%rsp)
     mov %rbx, %rsp
-    pop %r15
-    pop %r14
-    pop %r13
-    pop %r12
-    pop %r11
-    pop %r10
-    pop %r9
-    pop %r8
-    pop %rbp
-    pop %rdi
-    pop %rsi
-    pop %rdx
-    pop %rcx
-    pop %rbx
-    pop %rax
+    RESTORE_GENERAL_REGISTERS
     add $8, %rsp                /* the vector */
     iretq
 

@@ -5,6 +5,8 @@
  * Every CPU exception is fatal in Keel, so the handler never returns.
  */
 
+#include "arch/x86_64/registersave.inc"
+
 /* Vectors for which the CPU pushes an error code: #DF 8, #TS 10, #NP 11, #SS 12, #GP 13, #PF 14,
    #AC 17, #CP 21, #VC 29, #SX 30. */
 .macro EXCEPTION_STUB vector
@@ -21,22 +23,7 @@ exceptionStub\vector:
     .section .text.exceptions, "ax"
     .code64
 exceptionCommon:
-    push %rax
-    push %rbx
-    push %rcx
-    push %rdx
-    push %rsi
-    push %rdi
-    push %rbp
-    push %r8
-    push %r9
-    push %r10
-    push %r11
-    push %r12
-    push %r13
-    push %r14
-    push %r15
-    cld
+    SAVE_GENERAL_REGISTERS
     mov %rsp, %rdi
     /* Chain a frame to the faulting code so stack traces continue through it. */
     pushq 0x88(%rdi)            /* interrupted rip */
