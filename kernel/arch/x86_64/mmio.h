@@ -26,12 +26,33 @@ inline void write8(uint64_t address, uint8_t value)
     *reinterpret_cast<volatile uint8_t*>(address) = value;
 }
 
+// Narrow accesses, for devices whose registers are 8 or 16 bits wide (virtio's common
+// configuration: a 32-bit write there would hit the neighbouring field too).
+inline uint8_t read8(uint64_t address)
+{
+    return *reinterpret_cast<const volatile uint8_t*>(address);
+}
+
+inline uint16_t read16(uint64_t address)
+{
+    return *reinterpret_cast<const volatile uint16_t*>(address);
+}
+
+inline void write16(uint64_t address, uint16_t value)
+{
+    *reinterpret_cast<volatile uint16_t*>(address) = value;
+}
+
 class MmioWindow {
 public:
     constexpr MmioWindow() = default;
     explicit constexpr MmioWindow(uint64_t base) : m_base(base) { }
     uint32_t read32(uint32_t offset) const { return mmio::read32(m_base + offset); }
     void write32(uint32_t offset, uint32_t value) const { mmio::write32(m_base + offset, value); }
+    uint8_t read8(uint32_t offset) const { return mmio::read8(m_base + offset); }
+    uint16_t read16(uint32_t offset) const { return mmio::read16(m_base + offset); }
+    void write8(uint32_t offset, uint8_t value) const { mmio::write8(m_base + offset, value); }
+    void write16(uint32_t offset, uint16_t value) const { mmio::write16(m_base + offset, value); }
     uint64_t base() const { return m_base; }
 
 private:
