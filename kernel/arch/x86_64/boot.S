@@ -142,7 +142,13 @@ haltForever32:
     jmp haltForever32
 
     .code64
+    /* Call-frame information for debuggers, in .debug_frame (the link discards .eh_frame). */
+    .cfi_sections .debug_frame
 longModeEntry:
+    .cfi_startproc
+    /* Nothing called this: gdb's backtrace ends here instead of walking into whatever lies
+       above the boot stack. */
+    .cfi_undefined rip
     mov $BOOT_DATA, %eax
     mov %eax, %ds
     mov %eax, %es
@@ -163,6 +169,7 @@ longModeEntry:
 3:  cli
     hlt
     jmp 3b
+    .cfi_endproc
 
     .section .rodata.boot, "a"
     .balign 8
