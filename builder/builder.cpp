@@ -1,5 +1,6 @@
 #include "builder.h"
 
+#include "assettablewriter.h"
 #include "configheaderwriter.h"
 #include "filewriter.h"
 #include "ninjawriter.h"
@@ -105,6 +106,10 @@ std::optional<BuildPlan> Builder::prepare(const Configuration &config, const Bui
     for (const QString &source : project.sources)
         plan.units << CompileUnit{source, objectPath(QStringLiteral("app"), project.rootDir, source),
                                   QStringLiteral("app")};
+    const QString assetTable = plan.genDir + QStringLiteral("/keel_assets.S");
+    if (config.resolver->enabled().contains(QStringLiteral("assets")))
+        plan.units << CompileUnit{assetTable, QStringLiteral("obj/assets/keel_assets.o"),
+                                  QStringLiteral("assets"), project.assets};
     if (!missing.isEmpty()) {
         if (diagnostics)
             diagnostics->append(missing);
@@ -117,6 +122,10 @@ std::optional<BuildPlan> Builder::prepare(const Configuration &config, const Bui
     // Each generated file keeps its timestamp when unchanged, so a rebuild stays a no-op.
     bool ok = writeGenerated(plan.genDir + QStringLiteral("/keel/config.h"),
                              ConfigHeaderWriter::content(project, *config.resolver), diagnostics);
+    if (config.resolver->enabled().contains(QStringLiteral("assets")))
+        ok = ok && writeGenerated(assetTable,
+                                  AssetTableWriter::assembly(project.assets, project.rootDir),
+                                  diagnostics);
     ok = ok && writeGenerated(plan.genDir + QStringLiteral("/symtab.awk"),
                               NinjaWriter::symbolTableScript(), diagnostics);
     if (plan.iso == Iso::Yes)

@@ -16,6 +16,7 @@ struct CompileUnit {
     QString source;  // absolute
     QString object;  // relative to buildDir: obj/<module>/<path>.o or obj/app/<path>.o
     QString module;  // module id, or "app"
+    QStringList implicitInputs; // absolute; a change rebuilds the object (e.g. .incbin files)
 };
 
 struct BuildPlan {

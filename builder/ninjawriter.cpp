@@ -78,10 +78,15 @@ QString compileEdges(const BuildPlan &plan, QStringList *objects)
     for (const CompileUnit &unit : plan.units) {
         const bool assembly = unit.source.endsWith(QLatin1String(".S"))
                               || unit.source.endsWith(QLatin1String(".s"));
-        text += QStringLiteral("build %1: %2 %3\n")
+        QString implicit;
+        for (const QString &input : unit.implicitInputs)
+            implicit += QLatin1Char(' ') + ninjaEscape(input);
+        if (!implicit.isEmpty())
+            implicit.prepend(QStringLiteral(" |"));
+        text += QStringLiteral("build %1: %2 %3%4\n")
                     .arg(ninjaEscape(unit.object), assembly ? QStringLiteral("as")
                                                             : QStringLiteral("cxx"),
-                         ninjaEscape(unit.source));
+                         ninjaEscape(unit.source), implicit);
         *objects << ninjaEscape(unit.object);
     }
     return text;
