@@ -21,6 +21,13 @@ inline void write32(uint64_t address, uint32_t value)
     *reinterpret_cast<volatile uint32_t*>(address) = value;
 }
 
+// PCI Express configuration space (ECAM) needs true 16-bit writes: a read-modify-write of the
+// dword would write back write-one-to-clear status bits.
+inline void write16(uint64_t address, uint16_t value)
+{
+    *reinterpret_cast<volatile uint16_t*>(address) = value;
+}
+
 inline void write8(uint64_t address, uint8_t value)
 {
     *reinterpret_cast<volatile uint8_t*>(address) = value;
