@@ -33,8 +33,8 @@ inline void write8(uint64_t address, uint8_t value)
     *reinterpret_cast<volatile uint8_t*>(address) = value;
 }
 
-// Narrow accesses, for devices whose registers are 8 or 16 bits wide (virtio's common
-// configuration: a 32-bit write there would hit the neighbouring field too).
+// Narrow reads, for devices whose registers are 8 or 16 bits wide (virtio's common
+// configuration: a 32-bit access there would touch the neighbouring field too).
 inline uint8_t read8(uint64_t address)
 {
     return *reinterpret_cast<const volatile uint8_t*>(address);
@@ -43,11 +43,6 @@ inline uint8_t read8(uint64_t address)
 inline uint16_t read16(uint64_t address)
 {
     return *reinterpret_cast<const volatile uint16_t*>(address);
-}
-
-inline void write16(uint64_t address, uint16_t value)
-{
-    *reinterpret_cast<volatile uint16_t*>(address) = value;
 }
 
 class MmioWindow {
