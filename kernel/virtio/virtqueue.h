@@ -27,19 +27,25 @@ inline constexpr u16 kDescriptorWrite = 2; // the device writes this buffer
 inline constexpr u16 kAvailNoInterrupt = 1;
 inline constexpr u16 kUsedNoNotify = 1;
 
-struct [[gnu::packed]] Descriptor {
+struct Descriptor {
     u64 address;
     u32 length;
     u16 flags;
     u16 next;
 };
 
-struct [[gnu::packed]] UsedElement {
+struct UsedElement {
     u32 id; // head of the chain the device used
     u32 length; // bytes the device wrote into the chain
 };
 
+// The layouts are the spec's without packing: every field is naturally aligned.
+static_assert(sizeof(Descriptor) == 16 && sizeof(UsedElement) == 8);
+
 enum class BufferAccess : u8 { DeviceReads, DeviceWrites };
+
+// Whether the driver wants the device to interrupt when it uses buffers (a hint, 2.7.7).
+enum class DeviceInterrupts : u8 { Wanted, Suppressed };
 
 // One piece of a chain: a physical address (the kernel is identity mapped, so a pointer cast).
 struct Buffer {
@@ -80,8 +86,8 @@ public:
 
     // True unless the device set VIRTQ_USED_F_NO_NOTIFY.
     bool deviceWantsNotification() const;
-    // Sets or clears VIRTQ_AVAIL_F_NO_INTERRUPT (a polling driver does not want interrupts).
-    void setInterruptsWanted(bool wanted);
+    // Clears or sets VIRTQ_AVAIL_F_NO_INTERRUPT (a polling driver does not want interrupts).
+    void setInterrupts(DeviceInterrupts interrupts);
 
     u16 size() const { return m_size; }
     u16 freeCount() const { return m_freeCount; }
@@ -93,12 +99,12 @@ public:
     u64 usedAddress() const { return u64(reinterpret_cast<uintptr_t>(m_used)); }
 
 private:
-    struct [[gnu::packed]] AvailHeader {
+    struct AvailHeader {
         u16 flags;
         u16 index;
         u16 ring[];
     };
-    struct [[gnu::packed]] UsedHeader {
+    struct UsedHeader {
         u16 flags;
         u16 index;
         UsedElement ring[];

@@ -1,0 +1,83 @@
+// Virtio over MMIO in the image (microvm). QEMU 7.2 lists the windows on the kernel command line
+// (virtio_mmio.device=512@0xfeb00e00:12) only when microvm runs with acpi=off; with ACPI they
+// are described in the DSDT instead. Without command-line entries the module therefore probes
+// the slots where microvm places its transports (hw/i386/microvm.c: 24 windows of 512 bytes from
+// 0xfeb00000) and polls those devices, since their IRQ is not known without parsing AML.
+#include "arch/x86_64/mmio.h"
+#include "arch/x86_64/paging.h"
+#include "core/init.h"
+#include "virtio/mmiocommandline.h"
+#include "virtio/mmiotransport.h"
+#include "virtio/virtiobus.h"
+
+#include <keel/system.h>
+#include <ktl/format.h>
+
+#if KEEL_FEATURE_INTERRUPTS
+#include <keel/interrupts.h>
+#endif
+
+namespace keel::virtio {
+namespace {
+
+using KernelMmioTransport = MmioTransport<mmio::MmioWindow>;
+static_assert(sizeof(KernelMmioTransport) <= sizeof(TransportStorage));
+
+constexpr u64 kMicrovmFirstWindow = 0xfeb00000;
+constexpr u64 kMicrovmWindowSize = 0x200;
+constexpr size_t kMicrovmWindowCount = 24;
+constexpr u32 kUnknownIrq = 0;
+
+#if KEEL_FEATURE_INTERRUPTS
+bool connectIsaIrq(u32 irq, void (*handler)(void*), void* context)
+{
+    if (irq == kUnknownIrq || irq >= interrupts::kIsaIrqCount)
+        return false;
+    return !interrupts::registerIrqHandler(u8(irq), handler, context).isError();
+}
+#endif
+
+void attach(const MmioDeviceSpec& spec)
+{
+    char where[32];
+    size_t length = ktl::formatToBuffer(where, "mmio {:#x}", spec.base);
+    ktl::StringView name(where, length < sizeof(where) ? length : sizeof(where) - 1);
+    if (arch::mapMmio(spec.base, spec.size).isError())
+        return reportSkipped(name, "cannot map the window");
+    KernelMmioTransport probe(mmio::MmioWindow(spec.base), spec.irq);
+    switch (probe.probe()) {
+    case MmioProbe::NotVirtio:
+    case MmioProbe::Empty: return;
+    case MmioProbe::Legacy:
+        return reportSkipped(name, "legacy-only virtio-mmio device (version 1); Keel drives virtio 1.x only");
+    case MmioProbe::Modern: break;
+    }
+    TransportStorage* storage = reserveTransport();
+    if (!storage)
+        return reportSkipped(name, "more virtio devices than virtio.max-devices");
+    auto* transport = new (storage->bytes) KernelMmioTransport(probe);
+#if KEEL_FEATURE_INTERRUPTS
+    transport->setIrqConnector(connectIsaIrq);
+#endif
+    addDevice(*transport, name);
+}
+
+void discoverMmioDevices()
+{
+    MmioDeviceSpec specs[kMaxDevices];
+    MmioScan scan = parseMmioDevices(commandLine(), specs);
+    if (scan.malformed)
+        reportSkipped("command line", "malformed virtio_mmio.device= entry ignored");
+    for (size_t i = 0; i < scan.found; ++i)
+        attach(specs[i]);
+    if (scan.found || scan.malformed)
+        return;
+    // Highest slot first: microvm fills its transports from the top, as the command line lists them.
+    for (size_t slot = kMicrovmWindowCount; slot-- > 0;)
+        attach({ kMicrovmFirstWindow + slot * kMicrovmWindowSize, kMicrovmWindowSize, kUnknownIrq });
+}
+
+} // namespace
+} // namespace keel::virtio
+
+KEEL_INIT(driver, keel::virtio::discoverMmioDevices);
