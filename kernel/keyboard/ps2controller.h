@@ -1,9 +1,9 @@
-// The i8042 PS/2 controller, polled (IBM PC AT Technical Reference, "Keyboard Controller";
-// status at port 0x64, data at 0x60). Set up for a polled keyboard: interrupts off, scancode
-// translation to set 1 on, first port enabled.
+// The i8042 PS/2 controller (IBM PC AT Technical Reference, "Keyboard Controller"; status at
+// port 0x64, data at 0x60). Set up with scancode translation to set 1 on, the first port enabled,
+// the mouse interrupt off and the keyboard interrupt (IRQ 1) on or off as asked.
 //
 //     keel::keyboard::Ps2Controller<keel::io::PortIoWindow> i8042(keel::io::PortIoWindow(0x60));
-//     if (i8042.initialise())
+//     if (i8042.initialise(keel::keyboard::KeyboardInterrupt::On))
 //         if (int byte = i8042.tryReadKeyboardByte(); byte >= 0) ...
 //
 // `Io` provides `u8 read8(u16 offset)` and `void write8(u16 offset, u8 value)`; offset 0 is the
@@ -33,6 +33,8 @@ inline constexpr u8 kKeyboardClockOff = 0x10;
 inline constexpr u8 kTranslation = 0x40; // keyboard's set 2 arrives as set 1
 } // namespace Ps2Config
 
+enum class KeyboardInterrupt { Off, On };
+
 template<typename Io> class Ps2Controller {
 public:
     static constexpr u16 kData = 0;
@@ -46,7 +48,7 @@ public:
     }
 
     // False when no controller answers (a missing one reads 0xff from every port, e.g. microvm).
-    bool initialise()
+    bool initialise(KeyboardInterrupt interrupt = KeyboardInterrupt::Off)
     {
         if (status() == 0xff)
             return false;
@@ -60,6 +62,8 @@ public:
         updated &= u8(~(Ps2Config::kKeyboardInterrupt | Ps2Config::kMouseInterrupt
             | Ps2Config::kKeyboardClockOff));
         updated |= Ps2Config::kTranslation;
+        if (interrupt == KeyboardInterrupt::On)
+            updated |= Ps2Config::kKeyboardInterrupt;
         if (!command(Ps2Command::kWriteConfig) || !writeData(updated))
             return false;
         if (!command(Ps2Command::kEnableKeyboardPort))

@@ -1,8 +1,17 @@
-// The pci module's boot step: enumerate once at KEEL_INIT(driver), keep the devices, and offer
-// each one to the drivers declared with KEEL_PCI_DRIVER.
+// The pci module's boot step: pick the configuration mechanism (ECAM from the ACPI MCFG when the
+// acpi feature finds one, e.g. on q35; legacy ports 0xCF8/0xCFC otherwise), enumerate once at
+// KEEL_INIT(driver), keep the devices, and offer each one to the drivers declared with
+// KEEL_PCI_DRIVER.
 #include "core/init.h"
+#include "pci/pciecamconfigspace.h"
+#include "pci/pciecamwindow.h"
 #include "pci/pcienumerator.h"
 #include "pci/pciportconfigspace.h"
+
+#include <keel/config.h>
+#if KEEL_FEATURE_ACPI
+#include <keel/acpi.h>
+#endif
 
 #include <keel/pci.h>
 #include <keel/print.h>
@@ -19,7 +28,9 @@ namespace {
 
 constexpr int kMaxDevices = KEEL_OPTION_PCI_MAX_DEVICES;
 
-constinit PortConfigSpace s_configSpace;
+constinit PortConfigSpace s_portConfigSpace;
+ConfigSpace* s_config = &s_portConfigSpace;
+Mechanism s_mechanism = Mechanism::PortIo;
 Device s_devices[kMaxDevices];
 const Driver* s_owners[kMaxDevices];
 size_t s_deviceCount;
@@ -42,9 +53,26 @@ void offerToDrivers(size_t index)
     }
 }
 
+void chooseMechanism()
+{
+#if KEEL_FEATURE_ACPI
+    // Only segment 0 exists for the legacy ports too; a second segment would need its own bus
+    // numbering in Address.
+    ktl::Optional<acpi::EcamRegion> region = acpi::ecam();
+    if (!region || region->segment != 0)
+        return;
+    // Constructed once, on first boot-time use; lives for the whole run.
+    static EcamConfigSpace<EcamWindow> s_ecam {EcamWindow(region->base), region->startBus,
+        region->endBus};
+    s_config = &s_ecam;
+    s_mechanism = Mechanism::Ecam;
+#endif
+}
+
 void initialisePci()
 {
-    Enumerator enumerator(s_configSpace, ktl::Span<Device>(s_devices));
+    chooseMechanism();
+    Enumerator enumerator(*s_config, ktl::Span<Device>(s_devices));
     int found = enumerator.enumerate();
     s_deviceCount = enumerator.devices().size();
     if (found > kMaxDevices)
@@ -61,6 +89,11 @@ ktl::Span<const Device> devices()
     return {s_devices, s_deviceCount};
 }
 
+Mechanism mechanism()
+{
+    return s_mechanism;
+}
+
 const Driver* driverOf(const Device& device)
 {
     size_t index = size_t(&device - s_devices);
@@ -69,27 +102,27 @@ const Driver* driverOf(const Device& device)
 
 u32 readConfig32(Address address, u8 offset)
 {
-    return s_configSpace.read32(address, offset);
+    return s_config->read32(address, offset);
 }
 
 u16 readConfig16(Address address, u8 offset)
 {
-    return s_configSpace.read16(address, offset);
+    return s_config->read16(address, offset);
 }
 
 u8 readConfig8(Address address, u8 offset)
 {
-    return s_configSpace.read8(address, offset);
+    return s_config->read8(address, offset);
 }
 
 void writeConfig32(Address address, u8 offset, u32 value)
 {
-    s_configSpace.write32(address, offset, value);
+    s_config->write32(address, offset, value);
 }
 
 void writeConfig16(Address address, u8 offset, u16 value)
 {
-    s_configSpace.write16(address, offset, value);
+    s_config->write16(address, offset, value);
 }
 
 } // namespace keel::pci

@@ -302,6 +302,15 @@ TEST(Ps2Controller, SetsUpPollingWithTranslationAndDropsStaleBytes)
     EXPECT_EQ(controller.tryReadKeyboardByte(), 0x9e);
 }
 
+TEST(Ps2Controller, InterruptDrivenSetupTurnsOnOnlyTheKeyboardInterrupt)
+{
+    FakeI8042 chip;
+    keel::keyboard::Ps2Controller<FakeI8042Io> controller {FakeI8042Io(chip)};
+    ASSERT_TRUE(controller.initialise(keel::keyboard::KeyboardInterrupt::On));
+    EXPECT_EQ(chip.config & 0x03, 0x01) << "IRQ 1 on, the mouse's IRQ 12 off";
+    EXPECT_TRUE(chip.config & 0x40) << "set 1 translation on";
+}
+
 TEST(Ps2Controller, MouseBytesAreNotKeys)
 {
     FakeI8042 chip;

@@ -6,8 +6,8 @@
 //     keel::keyboard::KeyEvent event = keel::keyboard::waitForKey();
 //     if (event.key == keel::keyboard::Key::Up) ...
 //
-// FIXME: polled (the CPU spins in waitForKey/readLine) until the interrupts module can deliver
-// IRQ 1; then waiting should halt the CPU between keys.
+// With the interrupts feature, keys arrive on IRQ 1 into a buffer and waitForKey/readLine halt
+// the CPU between keys (an idle shell costs the host no CPU); without it they poll the controller.
 #pragma once
 
 #include <keel/config.h>

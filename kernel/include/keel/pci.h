@@ -63,6 +63,11 @@ struct Driver {
     ktl::ErrorOr<Probe> (*probe)(const Device& device);
 };
 
+// How configuration space is reached: PCI Express ECAM (memory-mapped, from the ACPI MCFG; needs
+// the acpi feature and a machine that has it, e.g. q35) or the legacy ports 0xCF8/0xCFC.
+enum class Mechanism { PortIo, Ecam };
+Mechanism mechanism();
+
 // Every function found at boot, in bus order.
 ktl::Span<const Device> devices();
 
