@@ -49,6 +49,8 @@ struct RunSettings {
     Accel accel = Accel::Auto;
     QString cmdline;
     QList<PortForward> publish;
+    QStringList disks;                        // absolute paths of virtio-blk images ([run] disks)
+    quint64 diskBytes = 1024 * 1024;          // size `keel run` gives a missing image
 };
 
 struct Project {

@@ -2,6 +2,7 @@
 
 #include "sizestring.h"
 
+#include <QDir>
 #include <QRegularExpression>
 
 namespace Keel::ProjectSections {
@@ -97,6 +98,35 @@ void readPublish(TomlReader &reader, const toml::table &run, Project &project)
     }
 }
 
+// Disk images for virtio-blk, relative to the project; `keel run` creates missing ones with
+// disk-size bytes (zeros), so a fresh checkout of a project runs without a setup step.
+void readDisks(TomlReader &reader, const toml::table &run, Project &project)
+{
+    const auto entries = reader.stringList(run, "disks", QStringLiteral("run.disks"));
+    for (int i = 0; entries && i < entries->size(); ++i) {
+        const QString file = entries->at(i).trimmed();
+        if (file.isEmpty()) {
+            reader.error((*run.get("disks")->as_array())[size_t(i)].source(),
+                         QStringLiteral("run.disks entry %1 is empty").arg(i + 1),
+                         QStringLiteral("write an image file name such as \"disk.img\""));
+            continue;
+        }
+        project.run.disks.append(QDir(project.rootDir).absoluteFilePath(file));
+    }
+    const auto size = reader.string(run, "disk-size", QStringLiteral("run.disk-size"));
+    if (!size)
+        return;
+    QString why;
+    const auto bytes = SizeString::parse(*size, &why);
+    if (!bytes || *bytes < 512 || *bytes % 512 != 0)
+        reader.error(run.get("disk-size")->source(),
+                     bytes ? QStringLiteral("run.disk-size = \"%1\" is not a whole number of 512-byte sectors").arg(*size)
+                           : QStringLiteral("run.disk-size: %1").arg(why),
+                     QStringLiteral("write a size such as \"1M\""));
+    else
+        project.run.diskBytes = *bytes;
+}
+
 } // namespace
 
 void readProject(TomlReader &reader, const toml::table &root, Project &project)
@@ -152,7 +182,8 @@ void readRun(TomlReader &reader, const toml::table &root, Project &project)
         return;
     reader.warnUnknownKeys(*run, {QStringLiteral("machine"), QStringLiteral("memory"),
                                   QStringLiteral("cpus"), QStringLiteral("accel"),
-                                  QStringLiteral("cmdline"), QStringLiteral("publish")},
+                                  QStringLiteral("cmdline"), QStringLiteral("publish"),
+                                  QStringLiteral("disks"), QStringLiteral("disk-size")},
                            QStringLiteral("[run]"));
     RunSettings &settings = project.run;
     settings.machine = readEnum<Machine>(reader, *run, "machine",
@@ -187,6 +218,7 @@ void readRun(TomlReader &reader, const toml::table &root, Project &project)
     settings.cmdline = reader.string(*run, "cmdline", QStringLiteral("run.cmdline"))
                            .value_or(QString());
     readPublish(reader, *run, project);
+    readDisks(reader, *run, project);
 }
 
 } // namespace Keel::ProjectSections

@@ -5,6 +5,7 @@
 #include <keel/blockdevice.h>
 #include <keel/print.h>
 #include <keel/random.h>
+#include <keel/virtio.h>
 
 namespace {
 
@@ -70,6 +71,11 @@ bool checkRandom()
 
 int main()
 {
+    for (keel::virtio::Device* device : keel::virtio::devices()) {
+        const keel::virtio::Driver* driver = keel::virtio::driverOf(*device);
+        keel::println("virtio device type {} on {}: {}, {}", u32(device->type()), device->transportName(),
+            driver ? driver->name : "no driver", device->hasInterrupt() ? "interrupts" : "polled");
+    }
     auto disks = keel::block::devices();
     keel::println("{} disk(s)", disks.size());
     bool blk = !disks.isEmpty() && checkDisk(*disks[0]);
