@@ -27,6 +27,15 @@ QString QemuCommandLine::program()
     return QStringLiteral("qemu-system-x86_64");
 }
 
+QString QemuCommandLine::profileError(const RunProfile &profile)
+{
+    if (profile.display == Display::Vnc && profile.machine == QemuMachine::Microvm)
+        return QStringLiteral("the microvm machine has no VGA device, so it has no display to show — "
+                              "use machine pc or q35 (keel.toml [run] machine = \"pc\", or --machine pc), "
+                              "or run headless");
+    return {};
+}
+
 QStringList QemuCommandLine::arguments(const QString &imagePath) const
 {
     QStringList args;
@@ -77,10 +86,12 @@ void QemuCommandLine::addDevices(QStringList &args) const
 {
     if (m_profile.debugExit == DebugExit::Enabled)
         args << QStringLiteral("-device") << QStringLiteral("isa-debug-exit,iobase=0xf4,iosize=4");
-    if (m_profile.display == Display::Headless)
-        args << QStringLiteral("-display") << QStringLiteral("none");
-    else if (m_profile.machine != QemuMachine::Microvm)
-        args << QStringLiteral("-vga") << QStringLiteral("std");
+    // No local window ever: a display is served over VNC on a private UNIX socket (QEMU 7.2:
+    // -vnc unix:<path>), so QEMU needs neither an X server nor a TCP port.
+    args << QStringLiteral("-display") << QStringLiteral("none");
+    if (m_profile.display == Display::Vnc && m_profile.machine != QemuMachine::Microvm)
+        args << QStringLiteral("-vga") << QStringLiteral("std")
+             << QStringLiteral("-vnc") << QStringLiteral("unix:%1").arg(m_sockets.vncPath);
 }
 
 void QemuCommandLine::addNetwork(QStringList &args) const

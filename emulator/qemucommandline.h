@@ -13,6 +13,7 @@ struct QemuSockets {
     QString qmpPath;
     QString serialPath;
     QString gdbPath; // used when the profile enables the gdbstub
+    QString vncPath; // used when the profile's display is Display::Vnc
 };
 
 class QemuCommandLine
@@ -22,6 +23,8 @@ public:
     QemuCommandLine(const RunProfile &profile, const QemuSockets &sockets, QemuAccel accel);
 
     static QString program();
+    // Empty when QEMU can run the profile; otherwise what is wrong and how to fix it.
+    static QString profileError(const RunProfile &profile);
     QStringList arguments(const QString &imagePath) const;
 
 private:

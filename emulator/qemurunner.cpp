@@ -8,6 +8,10 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+
 namespace Keel {
 
 namespace {
@@ -26,6 +30,13 @@ QemuRunner::QemuRunner(QObject *parent)
     m_escalation.setSingleShot(true);
     connect(&m_escalation, &QTimer::timeout, this, [this] { escalate(m_escalationStage + 1); });
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    m_process.setChildProcessModifier([] {
+        // Its own process group: Ctrl+C in a terminal reaches keel (which stops QEMU and removes
+        // the runtime directory) and gdb (which interrupts the guest), never QEMU itself.
+        ::setpgid(0, 0);
+        // And it never outlives its runner, even one killed with SIGKILL.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    });
     connect(&m_process, &QProcess::finished, this, &QemuRunner::onProcessFinished);
     connect(&m_process, &QProcess::errorOccurred, this, &QemuRunner::onProcessError);
     connect(&m_process, &QProcess::readyReadStandardError, this, &QemuRunner::readStderr);
@@ -54,6 +65,11 @@ QString QemuRunner::gdbSocketPath() const
     return m_runtimeDirectory && m_profile.gdbStub == GdbStub::Enabled ? m_runtimeDirectory->socketPath(u"gdb") : QString();
 }
 
+QString QemuRunner::vncSocketPath() const
+{
+    return m_runtimeDirectory && m_profile.display == Display::Vnc ? m_runtimeDirectory->socketPath(u"vnc") : QString();
+}
+
 void QemuRunner::start(const QString &imagePath)
 {
     if (m_state != State::Idle && m_state != State::Finished)
@@ -75,6 +91,8 @@ void QemuRunner::start(const QString &imagePath)
     if (!QFileInfo(imagePath).isFile())
         return fail(RunResult::Outcome::QemuFailed,
                     QStringLiteral("image %1 does not exist — build it first (keel build)").arg(imagePath));
+    if (const QString error = QemuCommandLine::profileError(m_profile); !error.isEmpty())
+        return fail(RunResult::Outcome::QemuFailed, error);
     const AccelChoice accel = AccelProbe::resolve(m_profile.accel, program);
     m_accel = accel.accel;
     if (!accel.note.isEmpty())
@@ -86,7 +104,7 @@ void QemuRunner::start(const QString &imagePath)
     RunProfile launchProfile = m_profile;
     launchProfile.startMode = StartMode::Paused;
     const QemuSockets sockets{m_runtimeDirectory->socketPath(u"qmp"), m_runtimeDirectory->socketPath(u"serial"),
-                              m_runtimeDirectory->socketPath(u"gdb")};
+                              m_runtimeDirectory->socketPath(u"gdb"), m_runtimeDirectory->socketPath(u"vnc")};
     m_arguments = QemuCommandLine(launchProfile, sockets, m_accel).arguments(QFileInfo(imagePath).absoluteFilePath());
     m_clock.start();
     m_process.start(program, m_arguments);

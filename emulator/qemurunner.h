@@ -1,5 +1,6 @@
 // QemuRunner: boots one image in QEMU and owns everything about that run — the process, the
-// private runtime directory with the QMP and serial sockets, the lifecycle and the decoded result.
+// private runtime directory with the QMP, serial, VNC and gdb sockets, the lifecycle and the
+// decoded result.
 //
 //   auto *runner = new Keel::QemuRunner(this);
 //   runner->setProfile(profile);
@@ -56,9 +57,12 @@ public:
     State state() const { return m_state; }
     QemuAccel accel() const { return m_accel; }
     QStringList arguments() const { return m_arguments; }
+    qint64 processId() const { return m_process.processId(); } // QEMU's pid while it runs
     QString runtimeDirectoryPath() const;
     // The gdbstub's UNIX socket while a run with RunProfile::gdbStub enabled is alive.
     QString gdbSocketPath() const;
+    // QEMU's VNC server (RFB) for RfbClient, from Paused/Running on, with Display::Vnc.
+    QString vncSocketPath() const;
     const RunResult &result() const { return m_result; }
     SerialChannel *serial() { return m_serial; }
     QmpClient *qmp() { return m_qmp; }

@@ -16,7 +16,9 @@ namespace Keel {
 enum class QemuMachine { Pc, Q35, Microvm };
 enum class QemuAccel { Auto, Kvm, Tcg };
 enum class DebugExit { Enabled, Disabled };
-enum class Display { Headless, Window };
+// Vnc: a standard VGA card whose screen QEMU serves over RFB on the run's private vnc.sock
+// (RfbClient reads it); pc and q35 only, microvm has no VGA.
+enum class Display { Headless, Vnc };
 enum class StartMode { Running, Paused };
 // Enabled: QEMU's gdbstub listens on the run's private gdb.sock (never on TCP).
 enum class GdbStub { Disabled, Enabled };

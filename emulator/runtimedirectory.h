@@ -1,5 +1,5 @@
-// RuntimeDirectory: a private (0700) directory holding one run's UNIX sockets (QMP, serial, later
-// VNC and gdb). It is removed when the object dies; directories left by runs that died without
+// RuntimeDirectory: a private (0700) directory holding one run's UNIX sockets (QMP, serial, VNC
+// and gdb). It is removed when the object dies; directories left by runs that died without
 // cleaning up are removed when the next one is created. Nothing listens on TCP.
 //
 //   Keel::RuntimeDirectory dir;                   // $XDG_RUNTIME_DIR/keel-<pid>-XXXXXX or /tmp/…

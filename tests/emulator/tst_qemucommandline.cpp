@@ -8,7 +8,7 @@ using namespace Keel;
 
 namespace {
 
-const QemuSockets kSockets{QStringLiteral("/run/k/qmp.sock"), QStringLiteral("/run/k/serial.sock")};
+const QemuSockets kSockets{QStringLiteral("/run/k/qmp.sock"), QStringLiteral("/run/k/serial.sock"), {}, {}};
 
 QStringList argv(const RunProfile &profile, QemuAccel accel = QemuAccel::Tcg)
 {
@@ -122,4 +122,20 @@ TEST(QemuCommandLine, ParsesMachineAndAccelNames)
     EXPECT_FALSE(qemuMachineFromName(u"isapc"_qs));
     EXPECT_EQ(qemuAccelFromName(u"kvm"_qs), QemuAccel::Kvm);
     EXPECT_FALSE(qemuAccelFromName(u"hvf"_qs));
+}
+
+TEST(QemuCommandLine, ServesTheDisplayOnThePrivateVncSocketOnly)
+{
+    RunProfile profile;
+    profile.machine = QemuMachine::Q35;
+    EXPECT_FALSE(argv(profile).contains(u"-vnc"_qs));
+    profile.display = Display::Vnc;
+    const QemuSockets sockets{kSockets.qmpPath, kSockets.serialPath, {}, QStringLiteral("/run/k/vnc.sock")};
+    const QStringList args = QemuCommandLine(profile, sockets, QemuAccel::Tcg).arguments(QStringLiteral("/p/x.elf"));
+    EXPECT_EQ(valueAfter(args, u"-vga"_qs), u"std");
+    EXPECT_EQ(valueAfter(args, u"-vnc"_qs), u"unix:/run/k/vnc.sock");
+    EXPECT_EQ(valueAfter(args, u"-display"_qs), u"none"); // never a local window
+    EXPECT_TRUE(QemuCommandLine::profileError(profile).isEmpty());
+    profile.machine = QemuMachine::Microvm;
+    EXPECT_TRUE(QemuCommandLine::profileError(profile).contains(u"no VGA"));
 }
