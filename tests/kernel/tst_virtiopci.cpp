@@ -3,10 +3,10 @@
 // a legacy-only device is taken for a modern one, notifications ring the wrong doorbell (the
 // device never sees requests), or MSI-X is programmed outside the BAR.
 //
-// kernel/virtio/pcicapabilities.cpp against a fake configuration space laid out like QEMU 7.2's
-// virtio-blk-pci (capabilities recorded from `lspci -vv` of that device: common cfg BAR4+0x0
-// len 0x800, ISR BAR4+0x1000, device cfg BAR4+0x2000, notify BAR4+0x3000 multiplier 4, MSI-X
-// table in BAR1), and kernel/virtio/pcitransport.h against fake BAR memory.
+// kernel/virtio/pcicapabilities.cpp against a fake configuration space modelled on QEMU 7.2's
+// virtio-blk-pci (hw/virtio/virtio-pci.c: common cfg BAR4+0x0, ISR BAR4+0x1000, device cfg
+// BAR4+0x2000, notify BAR4+0x3000 with multiplier 4, MSI-X table in BAR1), and
+// kernel/virtio/pcitransport.h against fake BAR memory.
 
 #include "virtio/pcicapabilities.h"
 #include "virtio/pcitransport.h"
@@ -42,7 +42,8 @@ public:
         bytes[at + 4] = bar;
         std::memcpy(bytes + at + 8, &offset, 4);
         std::memcpy(bytes + at + 12, &length, 4);
-        std::memcpy(bytes + at + 16, &multiplier, 4);
+        if (type == PciCapabilityType::kNotify)
+            std::memcpy(bytes + at + 16, &multiplier, 4);
         device.capabilities[device.capabilityCount++] = { kPciCapabilityVendor, at };
     }
 };
@@ -65,7 +66,7 @@ keel::pci::Device qemuVirtioBlock(FakeConfig& config)
     config.virtioCap(device, 0x84, PciCapabilityType::kCommon, 4, 0x0, 0x800);
     config.virtioCap(device, 0x70, PciCapabilityType::kIsr, 4, 0x1000, 0x1000);
     config.virtioCap(device, 0x60, PciCapabilityType::kDevice, 4, 0x2000, 0x1000);
-    config.virtioCap(device, 0x50, PciCapabilityType::kNotify, 4, 0x3000, 0x1000, 4);
+    config.virtioCap(device, 0x40, PciCapabilityType::kNotify, 4, 0x3000, 0x1000, 4);
     return device;
 }
 
