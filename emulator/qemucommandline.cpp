@@ -61,6 +61,10 @@ void QemuCommandLine::addMachine(QStringList &args) const
          << QStringLiteral("-nodefaults") << QStringLiteral("-no-reboot")
          << QStringLiteral("-m") << qemuMemoryArgument(m_profile.memoryBytes)
          << QStringLiteral("-smp") << QString::number(qMax(1, m_profile.cpus));
+    // QEMU 7.2's virtio-mmio transports are legacy (version 1) unless told otherwise; Keel's
+    // virtio module drives virtio 1.x devices only.
+    if (m_profile.machine == QemuMachine::Microvm)
+        args << QStringLiteral("-global") << QStringLiteral("virtio-mmio.force-legacy=false");
     if (m_accel == QemuAccel::Kvm)
         args << QStringLiteral("-accel") << QStringLiteral("kvm") << QStringLiteral("-cpu") << QStringLiteral("host");
     else
