@@ -22,6 +22,21 @@ QString objectPath(const QString &module, const QString &baseDir, const QString 
     return QStringLiteral("obj/%1/%2.o").arg(module, relative);
 }
 
+// An [external] tree's sources go to obj/<module>/ext/<path under its root>.o with the table's
+// cflags; its include folders are searched by every translation unit as system headers (so
+// their warnings stay quiet under -Wall -Wextra).
+void addExternalUnits(const QString &module, const ExternalSources &external, BuildPlan *plan,
+                      QStringList *includeFlags)
+{
+    for (const QString &source : external.sources) {
+        const QString object = QStringLiteral("obj/%1/ext/%2.o")
+                                   .arg(module, QDir(external.rootDir).relativeFilePath(source));
+        plan->units << CompileUnit{source, object, module, {}, external.cflags};
+    }
+    for (const QString &dir : external.includeDirs())
+        *includeFlags << QStringLiteral("-isystem") << dir;
+}
+
 QByteArray grubConfig(const BuildPlan &plan)
 {
     return QStringLiteral("set timeout=0\nset default=0\nmenuentry \"%1\" {\n"
@@ -95,28 +110,36 @@ std::optional<BuildPlan> Builder::prepare(const Configuration &config, const Bui
         plan.compilerLauncher = QStringLiteral("ccache");
 
     QStringList defines;
+    QStringList includeFlags;
     Diagnostics missing;
     for (const QString &id : config.resolver->enabled()) {
         const ModuleManifest *module = config.registry->find(id);
         missing << module->sourceProblems();
         defines << module->defines;
         for (const QString &source : module->sources)
-            plan.units << CompileUnit{source, objectPath(id, module->directory, source), id};
+            plan.units << CompileUnit{source, objectPath(id, module->directory, source), id, {}, {}};
+        for (const QString &dir : module->includeDirs)
+            includeFlags << QStringLiteral("-I") + dir;
+        if (module->external)
+            addExternalUnits(id, *module->external, &plan, &includeFlags);
     }
     for (const QString &source : project.sources)
         plan.units << CompileUnit{source, objectPath(QStringLiteral("app"), project.rootDir, source),
-                                  QStringLiteral("app")};
+                                  QStringLiteral("app"), {}, {}};
     const QString assetTable = plan.genDir + QStringLiteral("/keel_assets.S");
     if (config.resolver->enabled().contains(QStringLiteral("assets")))
         plan.units << CompileUnit{assetTable, QStringLiteral("obj/assets/keel_assets.o"),
-                                  QStringLiteral("assets"), project.assets};
+                                  QStringLiteral("assets"), project.assets, {}};
     if (!missing.isEmpty()) {
         if (diagnostics)
             diagnostics->append(missing);
         return std::nullopt;
     }
     defines.removeDuplicates();
-    plan.compileFlags = ImageFlags::compileFlags(plan.profile, plan.keelRoot, plan.genDir, defines);
+    includeFlags.removeDuplicates();
+    plan.compileFlags = ImageFlags::compileFlags(plan.profile, plan.keelRoot, plan.genDir, defines)
+                        + includeFlags;
+    plan.cCompileFlags = ImageFlags::cFlags(plan.compileFlags);
     plan.linkFlags = ImageFlags::linkFlags(plan.profile, plan.keelRoot);
 
     // Each generated file keeps its timestamp when unchanged, so a rebuild stays a no-op.

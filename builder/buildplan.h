@@ -16,7 +16,8 @@ struct CompileUnit {
     QString source;  // absolute
     QString object;  // relative to buildDir: obj/<module>/<path>.o or obj/app/<path>.o
     QString module;  // module id, or "app"
-    QStringList implicitInputs; // absolute; a change rebuilds the object (e.g. .incbin files)
+    QStringList implicitInputs = {}; // absolute; a change rebuilds the object (e.g. .incbin files)
+    QStringList extraFlags;     // after the image flags, e.g. an [external] table's cflags
 };
 
 struct BuildPlan {
@@ -27,7 +28,8 @@ struct BuildPlan {
     QString buildDir;        // <project>/build/<profile>
     QString genDir;          // <buildDir>/gen
     QList<CompileUnit> units;
-    QStringList compileFlags;
+    QStringList compileFlags;  // C++ and assembly
+    QStringList cCompileFlags; // C sources (.c), e.g. from an [external] tree
     QStringList linkFlags;
     QString linkerScript;
     QString compilerLauncher; // "ccache" when found on PATH, else empty

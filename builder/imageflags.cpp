@@ -44,6 +44,18 @@ QStringList compileFlags(Profile profile, const QString &keelRoot, const QString
     return flags;
 }
 
+QStringList cFlags(const QStringList &compileFlags)
+{
+    QStringList flags;
+    for (const QString &flag : compileFlags) {
+        if (flag == QLatin1String("-std=gnu++20"))
+            flags << QStringLiteral("-std=gnu11");
+        else if (flag != QLatin1String("-fno-exceptions") && flag != QLatin1String("-fno-rtti"))
+            flags << flag;
+    }
+    return flags;
+}
+
 QStringList linkFlags(Profile profile, const QString &keelRoot)
 {
     Q_UNUSED(profile); // both profiles link the same way; release strips afterwards

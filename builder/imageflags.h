@@ -17,6 +17,8 @@ namespace ImageFlags {
 
 QStringList compileFlags(Profile profile, const QString &keelRoot, const QString &genDir,
                          const QStringList &defines);
+// The same flags for C translation units: C's -std, without the C++-only options.
+QStringList cFlags(const QStringList &compileFlags);
 QStringList linkFlags(Profile profile, const QString &keelRoot);
 
 } // namespace ImageFlags

@@ -18,7 +18,8 @@ const QStringList kManifestKeys = {
     QStringLiteral("id"),      QStringLiteral("title"),     QStringLiteral("category"),
     QStringLiteral("help"),    QStringLiteral("default"),   QStringLiteral("depends"),
     QStringLiteral("selects"), QStringLiteral("conflicts"), QStringLiteral("sources"),
-    QStringLiteral("defines"), QStringLiteral("options")};
+    QStringLiteral("defines"), QStringLiteral("options"),   QStringLiteral("includes"),
+    QStringLiteral("external")};
 
 const QStringList kOptionKeys = {QStringLiteral("type"), QStringLiteral("default"),
                                  QStringLiteral("min"),  QStringLiteral("max"),
@@ -199,6 +200,11 @@ std::optional<ModuleManifest> ModuleManifest::parse(const QString &tomlText,
     for (const SourcePosition &at : sourcePositions)
         manifest.sourceGlobLines.append(at.line);
     manifest.defines = reader.stringList(*root, "defines", QStringLiteral("defines")).value_or(QStringList());
+    for (const QString &include :
+         reader.stringList(*root, "includes", QStringLiteral("includes")).value_or(QStringList()))
+        manifest.includeDirs << QDir::cleanPath(manifest.directory + QLatin1Char('/') + include);
+    if (const toml::table *external = reader.table(*root, "external", QStringLiteral("external")))
+        manifest.external = ExternalSources::read(reader, *external);
     if (const toml::table *options = reader.table(*root, "options", QStringLiteral("options"))) {
         for (const auto &[key, node] : *options) {
             if (auto option = readOption(reader, QString::fromUtf8(key.str()), node))
@@ -232,6 +238,8 @@ std::optional<ModuleManifest> ModuleManifest::load(const QString &manifestPath,
                 manifest->sources.append(f);
         }
     }
+    if (manifest->external)
+        manifest->external->resolve();
     return manifest;
 }
 
@@ -245,6 +253,8 @@ Diagnostics ModuleManifest::sourceProblems() const
             QStringLiteral("module '%1': source \"%2\" matches no file").arg(id, glob),
             QStringLiteral("paths are relative to %1; fix the entry or add the file").arg(directory));
     }
+    if (external)
+        problems << external->problems(manifestPath, id);
     return problems;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "diagnostic.h"
+#include "externalsources.h"
 #include "featureexpression.h"
 
 #include <QList>
@@ -47,6 +48,8 @@ struct ModuleManifest {
     QStringList sources;          // absolute, resolved from sourceGlobs by load()
     QStringList missingSourceGlobs; // globs that matched nothing (an error once the module is on)
     QStringList defines;
+    QStringList includeDirs;      // absolute, from `includes` (-I for every translation unit)
+    std::optional<ExternalSources> external; // [external]: sources from outside the repository
     QList<ModuleOption> options;
     QString directory;            // absolute folder of module.toml
     QString manifestPath;         // absolute path of module.toml
