@@ -7,6 +7,8 @@
 #include "sizestring.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 
 namespace Keel::Cli {
 
@@ -87,6 +89,27 @@ std::optional<int> readExpectAndTimeout(CommandParser &parser, RunRequest &reque
     return std::nullopt;
 }
 
+namespace {
+
+// [run] disks: a missing image is created as disk-size bytes of zeros (a sparse file), so the
+// first `keel run` of a project with a disk needs no setup step.
+bool createMissingDisks(const RunSettings &run)
+{
+    for (const QString &path : run.disks) {
+        if (QFileInfo::exists(path))
+            continue;
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || !file.resize(qint64(run.diskBytes))) {
+            printError(QStringLiteral("cannot create disk image %1: %2").arg(path, file.errorString()),
+                       QStringLiteral("check that the folder is writable, or create it with: truncate -s 1M %1").arg(path));
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 RunProfile profileFromProject(const RunSettings &run)
 {
     RunProfile profile;
@@ -97,6 +120,7 @@ RunProfile profileFromProject(const RunSettings &run)
     profile.kernelCmdline = run.cmdline;
     for (const PortForward &forward : run.publish)
         profile.portForwards << HostForward{HostForward::Protocol::Tcp, forward.host, forward.guest};
+    profile.extraDisks = run.disks;
     return profile;
 }
 
@@ -124,6 +148,8 @@ int runRunCommand(const QStringList &arguments)
         return kExitError;
     }
     request.profile = profileFromProject(config->project.run);
+    if (!createMissingDisks(config->project.run))
+        return kExitError;
     if (auto exit = applyOverrides(parser, request.profile))
         return *exit;
     BuildOptions options;
