@@ -1,7 +1,7 @@
 // Virtio check for tst_virtio: reads what the host wrote to the disk (sector 0 text, a pattern in
 // sectors 1-3), writes text to sector 4 and a 100 KiB pattern from sector 8 (more than one
 // request), flushes, and draws random bytes twice. The host inspects the disk image afterwards.
-// Prints what it saw; returns 0 only when every check it could run passed.
+// Prints what it saw; returns 0 when the disk checks passed and the entropy device, if any, works.
 #include <keel/blockdevice.h>
 #include <keel/print.h>
 #include <keel/random.h>
@@ -79,7 +79,10 @@ int main()
     auto disks = keel::block::devices();
     keel::println("{} disk(s)", disks.size());
     bool blk = !disks.isEmpty() && checkDisk(*disks[0]);
-    bool rng = keel::random::isAvailable() && checkRandom();
-    keel::println("virtio checks: blk {} rng {}", blk ? "ok" : "FAILED", rng ? "ok" : "FAILED");
-    return blk && rng ? 0 : 1;
+    // Without an entropy device (keel run cannot add one) the rng check is reported as absent;
+    // the tests that add one expect "rng ok".
+    bool haveRng = keel::random::isAvailable();
+    bool rng = haveRng && checkRandom();
+    keel::println("virtio checks: blk {} rng {}", blk ? "ok" : "FAILED", !haveRng ? "absent" : rng ? "ok" : "FAILED");
+    return blk && (rng || !haveRng) ? 0 : 1;
 }
