@@ -16,6 +16,9 @@
 #if KEEL_FEATURE_INTERRUPTS
 #include <keel/interrupts.h>
 #endif
+#if KEEL_FEATURE_PCI
+#include <keel/pci.h>
+#endif
 
 namespace keel::virtio {
 namespace {
@@ -62,6 +65,24 @@ void attach(const MmioDeviceSpec& spec)
     addDevice(*transport, name);
 }
 
+// On pc/q35 the firmware may have put a PCI device's BAR where microvm keeps its slots; reading
+// another device's registers to look for the magic could upset it, so such slots are skipped.
+// (The pci module enumerates before this step: both run at `driver`, pci links first.)
+bool slotBelongsToPci(u64 base)
+{
+#if KEEL_FEATURE_PCI
+    for (const pci::Device& device : pci::devices()) {
+        for (const pci::Bar& bar : device.bars) {
+            bool isMemory = bar.kind == pci::BarKind::Memory32 || bar.kind == pci::BarKind::Memory64;
+            if (isMemory && bar.isPresent() && base < bar.address + bar.size && bar.address < base + kMicrovmWindowSize)
+                return true;
+        }
+    }
+#endif
+    (void)base;
+    return false;
+}
+
 void discoverMmioDevices()
 {
     MmioDeviceSpec specs[kMaxDevices];
@@ -73,8 +94,11 @@ void discoverMmioDevices()
     if (scan.found || scan.malformed)
         return;
     // Highest slot first: microvm fills its transports from the top, as the command line lists them.
-    for (size_t slot = kMicrovmWindowCount; slot-- > 0;)
-        attach({ kMicrovmFirstWindow + slot * kMicrovmWindowSize, kMicrovmWindowSize, kUnknownIrq });
+    for (size_t slot = kMicrovmWindowCount; slot-- > 0;) {
+        u64 base = kMicrovmFirstWindow + slot * kMicrovmWindowSize;
+        if (!slotBelongsToPci(base))
+            attach({ base, kMicrovmWindowSize, kUnknownIrq });
+    }
 }
 
 } // namespace
