@@ -37,6 +37,8 @@ struct OptionSetting {
 };
 
 struct PortForward {
+    enum class Protocol { Tcp, Udp };
+    Protocol protocol = Protocol::Tcp;
     quint16 host = 0;
     quint16 guest = 0;
 };

@@ -82,19 +82,21 @@ std::optional<Enum> readEnum(TomlReader &reader, const toml::table &run, const c
 void readPublish(TomlReader &reader, const toml::table &run, Project &project)
 {
     const auto entries = reader.stringList(run, "publish", QStringLiteral("run.publish"));
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,5}):(\\d{1,5})$"));
+    static const QRegularExpression pattern(QStringLiteral("^(?:(tcp|udp):)?(\\d{1,5}):(\\d{1,5})$"));
     for (int i = 0; entries && i < entries->size(); ++i) {
         const auto match = pattern.match(entries->at(i));
-        const uint host = match.captured(1).toUInt();
-        const uint guest = match.captured(2).toUInt();
+        const uint host = match.captured(2).toUInt();
+        const uint guest = match.captured(3).toUInt();
         if (!match.hasMatch() || host == 0 || host > 65535 || guest == 0 || guest > 65535) {
             reader.error((*run.get("publish")->as_array())[size_t(i)].source(),
                          QStringLiteral("run.publish entry \"%1\" is not HOST:GUEST")
                              .arg(entries->at(i)),
-                         QStringLiteral("write ports 1-65535 like \"8080:80\""));
+                         QStringLiteral("write ports 1-65535 like \"8080:80\" (or \"udp:7777:7\")"));
             continue;
         }
-        project.run.publish.append(PortForward{quint16(host), quint16(guest)});
+        const auto protocol = match.captured(1) == QLatin1String("udp") ? PortForward::Protocol::Udp
+                                                                         : PortForward::Protocol::Tcp;
+        project.run.publish.append(PortForward{protocol, quint16(host), quint16(guest)});
     }
 }
 
