@@ -25,11 +25,10 @@ bool isValidName(const QString &name)
     return pattern.match(name).hasMatch();
 }
 
-QString volumeName(const QString &domain, const QString &hash)
+// One volume per deployment and image content, shared by all its replicas.
+QString volumeName(const QString &deployment, const QString &hash)
 {
-    // The timestamp keeps a redeploy of the same image from colliding with the volume it replaces.
-    return QStringLiteral("%1-%2-%3.elf").arg(domain, hash.left(kVolumeHashChars),
-                                            QString::number(QDateTime::currentMSecsSinceEpoch(), 36));
+    return QStringLiteral("%1-%2.elf").arg(deployment, hash.left(kVolumeHashChars));
 }
 
 } // namespace
@@ -109,23 +108,29 @@ bool Deployer::deploy(const DeployRequest &request, QString *error)
     QList<int> replacing;
     if (!checkNames(request, &replacing, error))
         return false;
-    const QString hash = sha256Hex(request.imagePath);
-    if (hash.isEmpty()) {
-        *error = QStringLiteral("cannot read image %1\nhint: build it first with 'keel build'").arg(request.imagePath);
-        return false;
-    }
-    auto pool = StoragePool::openOrCreate(m_connection, error);
+    auto pool = StoragePool::openOrCreate(m_connection, request.pool, error);
     if (!pool)
         return false;
-    QStringList created;
-    for (int replica = 1; replica <= request.replicas; ++replica) {
-        if (deployReplica(request, replica, *pool, hash, error)) {
-            if (!replacing.contains(replica))
-                created << replicaName(request.name, replica);
-            continue;
+    Image image;
+    if (!prepareImage(request, *pool, &image, error))
+        return false;
+    // Rolling: one replica at a time, each new one running before the next old one goes.
+    for (int replica : std::as_const(replacing)) {
+        if (!replaceReplica(specFor(request, replica, image, pool->name()), error)) {
+            releaseVolume(pool->name(), image.volume);
+            return false;
         }
-        for (const QString &name : std::as_const(created))
+    }
+    QList<DomainSpec> fresh;
+    for (int replica = 1; replica <= request.replicas; ++replica) {
+        if (!replacing.contains(replica))
+            fresh << specFor(request, replica, image, pool->name());
+    }
+    QStringList started;
+    if (!startInParallel(fresh, &started, error)) {
+        for (const QString &name : std::as_const(started))
             removeDomain(name, nullptr);
+        releaseVolume(pool->name(), image.volume);
         return false;
     }
     // A smaller --replicas than before retires the replicas above the new count.
@@ -137,52 +142,61 @@ bool Deployer::deploy(const DeployRequest &request, QString *error)
     return true;
 }
 
-bool Deployer::deployReplica(const DeployRequest &request, int replica, StoragePool &pool, const QString &hash,
-                             QString *error)
+bool Deployer::prepareImage(const DeployRequest &request, StoragePool &pool, Image *image, QString *error)
 {
-    const QString name = replicaName(request.name, replica);
+    image->hash = sha256Hex(request.imagePath);
+    if (image->hash.isEmpty()) {
+        *error = QStringLiteral("cannot read image %1\nhint: build it first with 'keel build'").arg(request.imagePath);
+        return false;
+    }
+    image->volume = volumeName(request.name, image->hash);
+    // The same content deployed again boots from the volume already there: uploaded once, not N times.
+    image->kernelPath = pool.pathOf(image->volume);
+    if (image->kernelPath.isEmpty())
+        image->kernelPath = pool.upload(image->volume, request.imagePath, request.upload, error);
+    return !image->kernelPath.isEmpty();
+}
+
+DomainSpec Deployer::specFor(const DeployRequest &request, int replica, const Image &image, const QString &pool) const
+{
     DomainSpec spec;
-    spec.name = name;
+    spec.name = replicaName(request.name, replica);
     spec.domainType = domainTypeFor(request);
     spec.machine = request.machine;
     spec.memoryBytes = request.memoryBytes;
     spec.cpus = request.cpus;
     spec.cmdline = request.cmdline;
-    spec.serialLogPath = serialLogPathFor(name);
+    spec.serialLogPath = serialLogPathFor(spec.name);
+    spec.kernelPath = image.kernelPath;
     for (HostForward forward : request.portForwards) {
         forward.hostPort = quint16(forward.hostPort + replica - 1);
         spec.portForwards << forward;
     }
-    spec.metadata = {request.project, request.version, hash, request.name, replica, pool.name(),
-                     volumeName(name, hash), 0};
-    spec.kernelPath = pool.upload(spec.metadata.volume, request.imagePath, request.upload, error);
-    if (spec.kernelPath.isEmpty())
-        return false;
+    spec.metadata = {request.project, request.version, image.hash, request.name, replica, pool, image.volume, 0};
+    return spec;
+}
 
-    // Rolling: the old replica goes only now, right before its successor starts.
-    QString oldXml;
-    std::optional<KeelMetadata> oldMetadata;
-    if (DomainHandle old{virDomainLookupByName(m_connection.handle(), name.toUtf8().constData())}) {
-        oldMetadata = metadataOf(old.get());
-        char *xml = virDomainGetXMLDesc(old.get(), VIR_DOMAIN_XML_INACTIVE);
-        oldXml = QString::fromUtf8(xml);
-        free(xml);
-        report(QStringLiteral("replacing %1").arg(name));
-        if (virDomainIsActive(old.get()) == 1)
-            virDomainDestroy(old.get());
-        virDomainUndefine(old.get());
-    }
+bool Deployer::replaceReplica(const DomainSpec &spec, QString *error)
+{
+    DomainHandle old(virDomainLookupByName(m_connection.handle(), spec.name.toUtf8().constData()));
+    const std::optional<KeelMetadata> oldMetadata = metadataOf(old.get());
+    char *xml = virDomainGetXMLDesc(old.get(), VIR_DOMAIN_XML_INACTIVE);
+    const QString oldXml = QString::fromUtf8(xml);
+    free(xml);
+    report(QStringLiteral("replacing %1").arg(spec.name));
+    if (virDomainIsActive(old.get()) == 1)
+        virDomainDestroy(old.get());
+    virDomainUndefine(old.get());
     if (startDomain(DomainXml::build(spec), spec.metadata, error)) {
         if (oldMetadata)
-            pool.remove(oldMetadata->volume);
-        report(QStringLiteral("started %1").arg(name));
+            releaseVolume(oldMetadata->pool, oldMetadata->volume);
+        report(QStringLiteral("started %1").arg(spec.name));
         return true;
     }
-    pool.remove(spec.metadata.volume);
     if (oldMetadata) {
         QString ignored;
         startDomain(oldXml, *oldMetadata, &ignored);
-        *error += QStringLiteral("\nnote: the previous %1 was restored").arg(name);
+        *error += QStringLiteral("\nnote: the previous %1 was restored").arg(spec.name);
     }
     return false;
 }
@@ -199,12 +213,17 @@ bool Deployer::startDomain(const QString &xml, const KeelMetadata &metadata, QSt
         virDomainUndefine(domain.get());
         return false;
     }
+    markStarted(domain.get(), metadata);
+    return true;
+}
+
+void Deployer::markStarted(virDomain *domain, const KeelMetadata &metadata)
+{
     // libvirt keeps no start time; the live definition carries it for `keel ps`.
     KeelMetadata live = metadata;
     live.startedAtMs = QDateTime::currentMSecsSinceEpoch();
-    virDomainSetMetadata(domain.get(), VIR_DOMAIN_METADATA_ELEMENT, DomainXml::metadataElement(live).toUtf8().constData(),
+    virDomainSetMetadata(domain, VIR_DOMAIN_METADATA_ELEMENT, DomainXml::metadataElement(live).toUtf8().constData(),
                          DomainXml::kKeelPrefix, DomainXml::kKeelNamespace, VIR_DOMAIN_AFFECT_LIVE);
-    return true;
 }
 
 } // namespace Keel

@@ -31,13 +31,15 @@ public:
 
     void setProgress(Progress progress) { m_progress = std::move(progress); }
 
-    // Creates and starts the replicas, or replaces an existing deployment of the same name one
-    // replica at a time (each new one running before the next old one goes). On failure undoes
-    // everything this call created and restores a replaced replica.
+    // Creates and starts the replicas (new ones several at a time), or replaces an existing
+    // deployment of the same name one replica at a time (each new one running before the next old
+    // one goes). The image is uploaded once per deployment and content; replicas share the volume.
+    // On failure undoes everything this call created and restores a replaced replica.
     bool deploy(const DeployRequest &request, QString *error);
 
     QList<PicoVm> list(QString *error) const;
     // NAME is a domain (web-2) or a deployment (web: every replica). Stopped domains stay defined.
+    bool start(const QString &name, QString *error);
     bool stop(const QString &name, QString *error);
     bool stopAll(QString *error);
     // Stops if needed, undefines, deletes the uploaded volume and the serial log.
@@ -50,15 +52,27 @@ public:
     static QString replicaName(const QString &deployment, int replica);
     static QString sha256Hex(const QString &filePath);
 
+    // How many new replicas start at once: libvirtd starts QEMUs in parallel worker threads.
+    static constexpr int kParallelStarts = 6;
+
 private:
-    struct Created;
+    struct Image {
+        QString hash;
+        QString volume;
+        QString kernelPath;
+    };
     QStringList resolveNames(const QString &name, QString *error) const;
     std::optional<KeelMetadata> metadataOf(virDomain *domain) const;
     bool checkNames(const DeployRequest &request, QList<int> *replacing, QString *error) const;
-    bool deployReplica(const DeployRequest &request, int replica, StoragePool &pool, const QString &hash,
-                       QString *error);
+    bool prepareImage(const DeployRequest &request, StoragePool &pool, Image *image, QString *error);
+    DomainSpec specFor(const DeployRequest &request, int replica, const Image &image, const QString &pool) const;
+    bool replaceReplica(const DomainSpec &spec, QString *error);
+    bool startInParallel(const QList<DomainSpec> &specs, QStringList *started, QString *error);
     bool startDomain(const QString &xml, const KeelMetadata &metadata, QString *error);
+    static void markStarted(virDomain *domain, const KeelMetadata &metadata);
     bool removeDomain(const QString &name, QString *error);
+    // Deletes the volume unless a Keel domain still boots from it.
+    void releaseVolume(const QString &pool, const QString &volume);
     QString serialLogPathFor(const QString &domainName) const;
     QString domainTypeFor(const DeployRequest &request) const;
     void report(const QString &message) const;

@@ -95,6 +95,25 @@ bool Deployer::isRunning(const QString &name) const
     return domain && virDomainIsActive(domain.get()) == 1;
 }
 
+bool Deployer::start(const QString &name, QString *error)
+{
+    const QStringList names = resolveNames(name, error);
+    for (const QString &each : names) {
+        DomainHandle domain(virDomainLookupByName(m_connection.handle(), each.toUtf8().constData()));
+        if (!domain || virDomainIsActive(domain.get()) == 1)
+            continue;
+        const auto metadata = metadataOf(domain.get());
+        if (virDomainCreate(domain.get()) < 0) {
+            *error = LibvirtConnection::lastError(QStringLiteral("cannot start '%1'").arg(each));
+            return false;
+        }
+        if (metadata)
+            markStarted(domain.get(), *metadata);
+        report(QStringLiteral("started %1").arg(each));
+    }
+    return !names.isEmpty();
+}
+
 bool Deployer::stop(const QString &name, QString *error)
 {
     const QStringList names = resolveNames(name, error);
@@ -156,14 +175,24 @@ bool Deployer::removeDomain(const QString &name, QString *error)
             *error = LibvirtConnection::lastError(QStringLiteral("cannot remove '%1'").arg(name));
         return false;
     }
-    if (metadata && !metadata->volume.isEmpty()) {
-        QString ignored;
-        if (auto pool = StoragePool::openOrCreate(m_connection, &ignored))
-            pool->remove(metadata->volume, error);
-    }
+    if (metadata)
+        releaseVolume(metadata->pool, metadata->volume);
     if (!m_connection.isRemote() && !m_connection.isTestDriver() && !logFile.isEmpty())
         QFile::remove(logFile);
     return true;
+}
+
+void Deployer::releaseVolume(const QString &poolName, const QString &volume)
+{
+    if (volume.isEmpty())
+        return;
+    QString error;
+    for (const PicoVm &vm : list(&error)) {
+        if (vm.metadata.volume == volume && vm.metadata.pool == poolName)
+            return;
+    }
+    if (auto pool = StoragePool::openOrCreate(m_connection, poolName, &error))
+        pool->remove(volume);
 }
 
 QString Deployer::logPath(const QString &name, QString *error) const

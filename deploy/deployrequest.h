@@ -56,6 +56,7 @@ struct DeployRequest {
     QString cmdline;
     QString domainType; // empty: "test" on the test driver, else "qemu"
     QList<HostForward> portForwards; // replica i gets host port + (i - 1)
+    QString pool;       // storage pool for the image; empty: "keel"
     ImageUpload upload = ImageUpload::Required;
 };
 

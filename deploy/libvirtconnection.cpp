@@ -1,8 +1,10 @@
 #include "libvirtconnection.h"
 
+#include <QProcessEnvironment>
 #include <QUrl>
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
+#include <unistd.h>
 
 namespace Keel {
 
@@ -40,6 +42,23 @@ std::unique_ptr<LibvirtConnection> LibvirtConnection::open(const QString &uri, Q
         return nullptr;
     }
     return std::unique_ptr<LibvirtConnection>(new LibvirtConnection(connection, uri));
+}
+
+QString LibvirtConnection::defaultUri()
+{
+    const QString fromEnvironment = QProcessEnvironment::systemEnvironment().value(QStringLiteral("KEEL_CONNECT"));
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    if (geteuid() != 0)
+        return QLatin1String(kSessionUri);
+    QString ignored;
+    if (open(QLatin1String(kSystemUri), &ignored))
+        return QLatin1String(kSystemUri);
+    // As root with no system daemon a session daemon may still answer; if not, report the
+    // system URI, whose error hint says how to start libvirtd.
+    if (open(QLatin1String(kSessionUri), &ignored))
+        return QLatin1String(kSessionUri);
+    return QLatin1String(kSystemUri);
 }
 
 LibvirtConnection::LibvirtConnection(virConnect *connection, const QString &uri)

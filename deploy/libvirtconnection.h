@@ -17,7 +17,12 @@ namespace Keel {
 class LibvirtConnection
 {
 public:
-    static constexpr const char *kDefaultUri = "qemu:///system";
+    static constexpr const char *kSystemUri = "qemu:///system";
+    static constexpr const char *kSessionUri = "qemu:///session";
+
+    // $KEEL_CONNECT; else qemu:///system when root and libvirtd answers there; else
+    // qemu:///session. Opens connections to find out, so not for a UI thread.
+    static QString defaultUri();
 
     // nullptr with *error set when the URI is bad, the daemon unreachable or access denied.
     static std::unique_ptr<LibvirtConnection> open(const QString &uri, QString *error);

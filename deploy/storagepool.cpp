@@ -13,13 +13,13 @@ namespace {
 
 constexpr qint64 kChunkBytes = 256 * 1024;
 
-QString poolXml(const QString &target)
+QString poolXml(const QString &name, const QString &target)
 {
     QString out;
     QXmlStreamWriter xml(&out);
     xml.writeStartElement(QStringLiteral("pool"));
     xml.writeAttribute(QStringLiteral("type"), QStringLiteral("dir"));
-    xml.writeTextElement(QStringLiteral("name"), QLatin1String(StoragePool::kPoolName));
+    xml.writeTextElement(QStringLiteral("name"), name);
     xml.writeStartElement(QStringLiteral("target"));
     xml.writeTextElement(QStringLiteral("path"), target);
     xml.writeEndElement();
@@ -27,12 +27,12 @@ QString poolXml(const QString &target)
     return out;
 }
 
-virStoragePoolPtr definePool(LibvirtConnection &connection, QString *error)
+virStoragePoolPtr definePool(LibvirtConnection &connection, const QString &name, QString *error)
 {
-    const QString target = StoragePool::defaultTarget(connection);
-    virStoragePoolPtr pool = virStoragePoolDefineXML(connection.handle(), poolXml(target).toUtf8().constData(), 0);
+    const QString target = StoragePool::defaultTarget(connection, name);
+    virStoragePoolPtr pool = virStoragePoolDefineXML(connection.handle(), poolXml(name, target).toUtf8().constData(), 0);
     if (!pool) {
-        *error = LibvirtConnection::lastError(QStringLiteral("cannot define storage pool 'keel' at %1").arg(target));
+        *error = LibvirtConnection::lastError(QStringLiteral("cannot define storage pool '%1' at %2").arg(name, target));
         return nullptr;
     }
     // Build makes the directory; it fails harmlessly when the directory exists already.
@@ -60,20 +60,22 @@ bool sendFile(virStreamPtr stream, QFile &file, QString *error)
 
 } // namespace
 
-std::unique_ptr<StoragePool> StoragePool::openOrCreate(LibvirtConnection &connection, QString *error)
+std::unique_ptr<StoragePool> StoragePool::openOrCreate(LibvirtConnection &connection, const QString &poolName,
+                                                       QString *error)
 {
-    virStoragePoolPtr pool = virStoragePoolLookupByName(connection.handle(), kPoolName);
-    if (!pool && !(pool = definePool(connection, error)))
+    const QString name = poolName.isEmpty() ? QLatin1String(kDefaultPoolName) : poolName;
+    virStoragePoolPtr pool = virStoragePoolLookupByName(connection.handle(), name.toUtf8().constData());
+    if (!pool && !(pool = definePool(connection, name, error)))
         return nullptr;
     int active = virStoragePoolIsActive(pool);
     if (active == 0 && virStoragePoolCreate(pool, 0) < 0) {
-        *error = LibvirtConnection::lastError(QStringLiteral("cannot start storage pool 'keel'"))
-                 + QStringLiteral("\nhint: check the pool with 'virsh pool-dumpxml keel'");
+        *error = LibvirtConnection::lastError(QStringLiteral("cannot start storage pool '%1'").arg(name))
+                 + QStringLiteral("\nhint: check the pool with 'virsh pool-dumpxml %1'").arg(name);
         virStoragePoolFree(pool);
         return nullptr;
     }
     virStoragePoolRefresh(pool, 0); // volumes created behind libvirt's back become visible
-    return std::unique_ptr<StoragePool>(new StoragePool(pool));
+    return std::unique_ptr<StoragePool>(new StoragePool(pool, name));
 }
 
 StoragePool::~StoragePool()
@@ -81,13 +83,13 @@ StoragePool::~StoragePool()
     virStoragePoolFree(m_pool);
 }
 
-QString StoragePool::defaultTarget(const LibvirtConnection &connection)
+QString StoragePool::defaultTarget(const LibvirtConnection &connection, const QString &name)
 {
     if (connection.isTestDriver())
-        return QStringLiteral("/keel-pool");
+        return QStringLiteral("/%1-pool").arg(name);
     if (QUrl(connection.uri()).path() == u"/session")
-        return QDir::homePath() + QStringLiteral("/.local/share/libvirt/images/keel");
-    return QStringLiteral("/var/lib/libvirt/images/keel");
+        return QDir::homePath() + QStringLiteral("/.local/share/libvirt/images/") + name;
+    return QStringLiteral("/var/lib/libvirt/images/") + name;
 }
 
 QString StoragePool::volumeXml(const QString &volume, qint64 bytes)
@@ -117,7 +119,7 @@ QString StoragePool::upload(const QString &volume, const QString &filePath, Imag
     }
     virStorageVolPtr vol = virStorageVolCreateXML(m_pool, volumeXml(volume, file.size()).toUtf8().constData(), 0);
     if (!vol) {
-        *error = LibvirtConnection::lastError(QStringLiteral("cannot create volume '%1' in pool 'keel'").arg(volume))
+        *error = LibvirtConnection::lastError(QStringLiteral("cannot create volume '%1' in pool '%2'").arg(volume, m_name))
                  + QStringLiteral("\nhint: if the pool is full, free space or remove old deployments with 'keel rm'");
         return {};
     }
@@ -153,6 +155,18 @@ bool StoragePool::contains(const QString &volume) const
         return false;
     virStorageVolFree(vol);
     return true;
+}
+
+QString StoragePool::pathOf(const QString &volume) const
+{
+    virStorageVolPtr vol = virStorageVolLookupByName(m_pool, volume.toUtf8().constData());
+    if (!vol)
+        return {};
+    char *path = virStorageVolGetPath(vol);
+    const QString result = QString::fromUtf8(path);
+    free(path);
+    virStorageVolFree(vol);
+    return result;
 }
 
 bool StoragePool::remove(const QString &volume, QString *error)

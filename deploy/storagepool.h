@@ -2,9 +2,9 @@
 // when missing) and are uploaded through libvirt's stream API, so a remote host works the same
 // as the local one.
 //
-//   auto pool = Keel::StoragePool::openOrCreate(connection, &error);
-//   QString path = pool->upload(u"web-1-3f2a.elf"_s, imagePath, ImageUpload::Required, &error);
-//   pool->remove(u"web-1-3f2a.elf"_s);
+//   auto pool = Keel::StoragePool::openOrCreate(connection, u"keel"_s, &error);
+//   QString path = pool->upload(u"web-3f2a.elf"_s, imagePath, ImageUpload::Required, &error);
+//   pool->remove(u"web-3f2a.elf"_s);
 #pragma once
 
 #include "deployrequest.h"
@@ -19,26 +19,31 @@ namespace Keel {
 class StoragePool
 {
 public:
-    static constexpr const char *kPoolName = "keel";
+    static constexpr const char *kDefaultPoolName = "keel";
 
-    static std::unique_ptr<StoragePool> openOrCreate(LibvirtConnection &connection, QString *error);
+    // name empty: kDefaultPoolName.
+    static std::unique_ptr<StoragePool> openOrCreate(LibvirtConnection &connection, const QString &name,
+                                                     QString *error);
     ~StoragePool();
 
-    QString name() const { return QLatin1String(kPoolName); }
+    QString name() const { return m_name; }
     // Creates volume `volume` holding the file's bytes; returns its path on the host, or empty
     // with *error set (and no volume left behind).
     QString upload(const QString &volume, const QString &filePath, ImageUpload mode, QString *error);
     bool remove(const QString &volume, QString *error = nullptr);
     bool contains(const QString &volume) const;
+    // The host path of an existing volume, else empty.
+    QString pathOf(const QString &volume) const;
 
-    // Where a new keel pool's directory goes for this URI.
-    static QString defaultTarget(const LibvirtConnection &connection);
+    // Where a new pool's directory goes for this URI.
+    static QString defaultTarget(const LibvirtConnection &connection, const QString &name);
 
 private:
-    explicit StoragePool(virStoragePool *pool) : m_pool(pool) {}
+    StoragePool(virStoragePool *pool, const QString &name) : m_pool(pool), m_name(name) {}
     static QString volumeXml(const QString &volume, qint64 bytes);
 
     virStoragePool *m_pool = nullptr;
+    QString m_name;
 };
 
 } // namespace Keel

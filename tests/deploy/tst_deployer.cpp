@@ -103,8 +103,22 @@ TEST_F(DeployerTest, ReplicasAreDefinedStartedAndListedWithTheirMetadata)
         EXPECT_EQ(vms[i].metadata.replica, i + 1);
         EXPECT_FALSE(vms[i].host.isEmpty());
     }
-    EXPECT_EQ(keelVolumes().size(), 3);
+    EXPECT_EQ(keelVolumes().size(), 1) << "replicas share one uploaded volume";
     EXPECT_EQ(domainNames(), (QStringList{"test", "web-1", "web-2", "web-3"}));
+}
+
+TEST_F(DeployerTest, ManyReplicasStartInParallelAndAllAreListed)
+{
+    QString error;
+    ASSERT_TRUE(m_deployer->deploy(request(QStringLiteral("fleet"), 20), &error)) << error.toStdString();
+    const QList<PicoVm> vms = m_deployer->list(&error);
+    ASSERT_EQ(vms.size(), 20);
+    for (int i = 0; i < 20; ++i) {
+        EXPECT_EQ(vms[i].metadata.replica, i + 1) << "list() sorts by replica";
+        EXPECT_EQ(vms[i].state, QStringLiteral("running"));
+    }
+    EXPECT_EQ(m_progress.size(), 20);
+    EXPECT_EQ(keelVolumes().size(), 1);
 }
 
 TEST_F(DeployerTest, StopKeepsDomainsDefinedAndRemoveDeletesDomainAndVolume)
@@ -118,7 +132,7 @@ TEST_F(DeployerTest, StopKeepsDomainsDefinedAndRemoveDeletesDomainAndVolume)
     }
     ASSERT_TRUE(m_deployer->remove(QStringLiteral("web-2"), &error)) << error.toStdString();
     EXPECT_EQ(domainNames(), (QStringList{"test", "web-1"}));
-    EXPECT_EQ(keelVolumes().size(), 1);
+    EXPECT_EQ(keelVolumes().size(), 1) << "web-1 still boots from the shared volume";
     ASSERT_TRUE(m_deployer->removeAll(&error)) << error.toStdString();
     EXPECT_EQ(domainNames(), QStringList{"test"}) << "a foreign domain must survive 'keel rm --all'";
     EXPECT_TRUE(keelVolumes().isEmpty());
@@ -184,7 +198,7 @@ TEST_F(DeployerTest, RedeployReplacesReplicasOneAtATime)
         EXPECT_EQ(vm.metadata.imageHash, Deployer::sha256Hex(v2.imagePath));
         EXPECT_EQ(vm.state, QStringLiteral("running"));
     }
-    EXPECT_EQ(keelVolumes().size(), 3);
+    EXPECT_EQ(keelVolumes().size(), 1);
     for (const QString &old : oldVolumes)
         EXPECT_FALSE(keelVolumes().contains(old)) << old.toStdString() << " was left behind";
 }
