@@ -3,11 +3,14 @@
 // ACPI power-off does not end the VM, or an image that does not ask for these features still
 // carries their code - on any of the machines Keel supports.
 
+#include "guestsession.h"
 #include "testproject.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
+#include <vector>
 
 namespace {
 
@@ -17,6 +20,15 @@ long measuredMicroseconds(const std::string& output)
     if (!std::regex_search(output, match, std::regex("slept ([0-9]+) us")))
         return -1;
     return std::stol(match[1]);
+}
+
+// Boots tests/integration/apps/<app> with `features` on `machine` through `keel run`.
+CommandResult runApp(TestProject& project, const std::string& app, const std::string& features,
+    const std::string& machine)
+{
+    project.useApp(app);
+    project.setFeatures(features);
+    return project.keel("run --headless --memory 16M --timeout 60 --machine " + machine);
 }
 
 class Platform : public ::testing::TestWithParam<const char*> {};
@@ -45,6 +57,47 @@ TEST_P(Platform, AcpiPowerOffEndsTheMachine)
     EXPECT_NE(run.output.find("acpi present; powering off"), std::string::npos) << run.output;
     EXPECT_EQ(run.output.find("still running"), std::string::npos) << run.output;
     EXPECT_EQ(run.exitCode, 0) << run.output;
+}
+
+TEST_P(Platform, SleepOf100MsLasts100MsOfGuestTime)
+{
+    TestProject project("hello");
+    auto run = runApp(project, "sleeptiming", "[\"serial\", \"timer\"]", GetParam());
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    std::vector<long> took;
+    std::regex line("sleep 100 ms took ([0-9]+) us");
+    for (std::sregex_iterator it(run.output.begin(), run.output.end(), line), end; it != end; ++it)
+        took.push_back(std::stol((*it)[1]));
+    ASSERT_EQ(took.size(), 5u) << run.output;
+    for (long microseconds : took)
+        EXPECT_GE(microseconds, 100000) << "sleep returned early\n" << run.output;
+    // The median, so one wake-up delayed by a busy host (TCG runs on host time) does not fail it.
+    std::sort(took.begin(), took.end());
+    EXPECT_GE(took[2], 80000) << run.output;
+    EXPECT_LE(took[2], 120000) << "100 ms +- 20 %\n" << run.output;
+}
+
+TEST_P(Platform, ShutdownPowersTheMachineOff)
+{
+    TestProject project("hello");
+    project.useApp("shutdown");
+    project.setFeatures("[\"serial\", \"acpi\"]");
+    auto build = project.keel("build");
+    ASSERT_EQ(build.exitCode, 0) << build.output;
+    // Without isa-debug-exit, keel::shutdown() has to power off through ACPI.
+    GuestSession guest(project.imagePath(), {"-M", GetParam(), "-m", "16M"});
+    EXPECT_EQ(guest.waitForExit(60), 0) << guest.serial();
+    EXPECT_NE(guest.serial().find("shutting down"), std::string::npos) << guest.serial();
+}
+
+TEST_P(Platform, CooperativeTasksSleepWaitAndYield)
+{
+    TestProject project("hello");
+    auto run = runApp(project, "tasks", "[\"serial\", \"tasks\"]", GetParam());
+    EXPECT_EQ(run.exitCode, 0) << run.output;
+    EXPECT_NE(run.output.find("tasks alive: 4"), std::string::npos) << run.output;
+    EXPECT_NE(run.output.find("item 3"), std::string::npos) << run.output;
+    EXPECT_NE(run.output.find("tasks ok"), std::string::npos) << run.output;
 }
 
 INSTANTIATE_TEST_SUITE_P(Machines, Platform, ::testing::Values("pc", "q35", "microvm"));
@@ -98,7 +151,8 @@ TEST(Platform, ImageWithoutTheFeaturesCarriesNoneOfTheirCode)
     ASSERT_EQ(build.exitCode, 0) << build.output;
     auto symbols = runCommand("nm " + project.imagePath(), project.directory(), 30);
     ASSERT_EQ(symbols.exitCode, 0) << symbols.output;
-    for (const char* symbol : { "keelHandleIrq", "keelIrqStubs", "TimerQueue", "parseMadt", "findS5" })
+    for (const char* symbol : { "keelHandleIrq", "keelIrqStubs", "TimerQueue", "parseMadt", "findS5",
+             "keelSwitchContext", "keelAssetCount", "glyphRows", "EcamConfigSpace" })
         EXPECT_EQ(symbols.output.find(symbol), std::string::npos) << symbol << " is in a hello image";
 }
 
