@@ -1,8 +1,10 @@
 #include "mainwindow.h"
 #include "build/buildcontroller.h"
 #include "editor/editortabs.h"
+#include "features/featurespanel.h"
 #include "history/historystore.h"
 #include "panels/buildoutputpanel.h"
+#include "panels/historypanel.h"
 #include "panels/issuespanel.h"
 #include "panels/sizechartpanel.h"
 #include "projecttree.h"
@@ -94,22 +96,32 @@ void MainWindow::setupDocks()
     m_output = new BuildOutputPanel(this);
     m_issues = new IssuesPanel(this);
     m_sizeChart = new SizeChartPanel(this);
-    auto* features = new QLabel(tr("The Kernel Features configurator arrives with the "
-                                   "features panel work (issue 7)."),
-        this);
-    features->setWordWrap(true);
-    features->setAlignment(Qt::AlignCenter);
-    features->setEnabled(false);
+    m_features = new FeaturesPanel(this);
+    m_historyPanel = new HistoryPanel(m_history, this);
     addDock(tr("Project"), QStringLiteral("projectDock"), m_tree, Qt::LeftDockWidgetArea);
     QDockWidget* output = addDock(
         tr("Build Output"), QStringLiteral("buildOutputDock"), m_output, Qt::BottomDockWidgetArea);
     QDockWidget* issues
         = addDock(tr("Issues"), QStringLiteral("issuesDock"), m_issues, Qt::BottomDockWidgetArea);
-    addDock(
-        tr("Kernel Features"), QStringLiteral("featuresDock"), features, Qt::RightDockWidgetArea);
+    QDockWidget* features = addDock(
+        tr("Kernel Features"), QStringLiteral("featuresDock"), m_features, Qt::RightDockWidgetArea);
+    QDockWidget* history = addDock(
+        tr("History"), QStringLiteral("historyDock"), m_historyPanel, Qt::RightDockWidgetArea);
+    // The Image Size chart existed without a dock of its own; it joins the right-hand tabs.
+    QDockWidget* sizes = addDock(
+        tr("Image Size"), QStringLiteral("imageSizeDock"), m_sizeChart, Qt::RightDockWidgetArea);
+    tabifyDockWidget(features, history);
+    tabifyDockWidget(history, sizes);
+    features->raise();
+    // The features panel rewrote keel.toml: an open editor tab of it shows the new text.
+    connect(m_features, &FeaturesPanel::tomlWritten, m_editors, &EditorTabs::reloadFromDisk);
+    connect(m_editors, &EditorTabs::fileSaved, this, [this](const QString& path) {
+        if (path == m_projectDir + QStringLiteral("/keel.toml"))
+            m_features->setProject(path);
+    });
     tabifyDockWidget(output, issues);
     output->raise();
-    resizeDocks({m_docks.first()}, {240}, Qt::Horizontal);
+    resizeDocks({m_docks.first(), features}, {240, 360}, Qt::Horizontal);
     resizeDocks({output}, {200}, Qt::Vertical);
     connect(m_tree, &ProjectTree::fileActivated, this,
         [this](const QString& path) { m_editors->openFile(path); });
@@ -160,6 +172,7 @@ void MainWindow::connectActions()
     connect(a.find, &QAction::triggered, m_editors, &EditorTabs::showFind);
     connect(a.goToLine, &QAction::triggered, this, &MainWindow::askGoToLine);
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(a.settings, &QAction::triggered, this, &MainWindow::showSettings);
 }
 
 void MainWindow::restoreLayout()
@@ -201,6 +214,9 @@ bool MainWindow::openProject(const QString& dir)
     m_stack->setCurrentWidget(m_editors);
     if (m_history)
         m_history->touchProject(root, QFileInfo(root).fileName());
+    m_features->setProject(root + QStringLiteral("/keel.toml"));
+    m_historyPanel->setProject(root);
+    showLastBuildSizes();
     StudioSettings::setLastProjectParent(QFileInfo(root).absolutePath());
     const QString mainSource = root + QStringLiteral("/src/main.cpp");
     m_editors->openFile(
@@ -221,6 +237,9 @@ bool MainWindow::closeProject()
     m_issues->setIssues({});
     m_output->clear();
     m_sizeChart->clear();
+    m_features->setProject({});
+    m_features->setFeatureSizes({});
+    m_historyPanel->setProject({});
     refreshWelcome();
     m_stack->setCurrentWidget(m_welcome);
     updateActions();

@@ -23,6 +23,8 @@ class BuildController;
 class BuildOutputPanel;
 class BuildPresenter;
 class EditorTabs;
+class FeaturesPanel;
+class HistoryPanel;
 class HistoryStore;
 class IssuesPanel;
 class ProjectTree;
@@ -48,6 +50,8 @@ public:
     IssuesPanel* issuesPanel() const { return m_issues; }
     BuildOutputPanel* buildOutput() const { return m_output; }
     SizeChartPanel* sizeChart() const { return m_sizeChart; }
+    FeaturesPanel* featuresPanel() const { return m_features; }
+    HistoryPanel* historyPanel() const { return m_historyPanel; }
     const MainWindowActions& actions() const { return *m_actions; }
     BuildController* buildController() const { return m_build; }
     BuildPresenter* buildPresenter() const { return m_buildPresenter; }
@@ -65,6 +69,10 @@ private:
     void setupStatusBar();
     void setupBuild();
     void loadTemplates();
+    void loadFeatureRegistry();
+    void showLastBuildSizes();
+    void showSettings();
+    void applyAppearance();
     void connectActions();
     void restoreLayout();
     void refreshWelcome();
@@ -89,6 +97,8 @@ private:
     BuildOutputPanel* m_output = nullptr;
     IssuesPanel* m_issues = nullptr;
     SizeChartPanel* m_sizeChart = nullptr;
+    FeaturesPanel* m_features = nullptr;
+    HistoryPanel* m_historyPanel = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_statusProject = nullptr;
     QList<QDockWidget*> m_docks;

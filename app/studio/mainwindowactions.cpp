@@ -47,6 +47,8 @@ MainWindowActions::MainWindowActions(QObject* owner)
     , build(make(owner, QObject::tr("&Build"), "run-build", QKeySequence(Qt::CTRL | Qt::Key_B)))
     , cancelBuild(make(owner, QObject::tr("&Cancel Build"), "process-stop"))
     , run(make(owner, QObject::tr("&Run"), "media-playback-start", QKeySequence(Qt::Key_F5)))
+    , settings(make(owner, QObject::tr("&Settings…"), "preferences-system",
+          QKeySequence(Qt::CTRL | Qt::Key_Comma)))
     , about(make(owner, QObject::tr("&About Keel Studio"), "help-about"))
 {
     cancelBuild->setEnabled(false);
@@ -67,6 +69,8 @@ void MainWindowActions::populate(
     edit->addActions({undo, redo});
     edit->addSeparator();
     edit->addActions({find, goToLine});
+    edit->addSeparator();
+    edit->addAction(settings);
     menuBar->addMenu(QObject::tr("&Build"))->addActions({build, cancelBuild});
     menuBar->addMenu(QObject::tr("&Run"))->addAction(run);
     QMenu* view = menuBar->addMenu(QObject::tr("&View"));

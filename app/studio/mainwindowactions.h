@@ -29,6 +29,7 @@ struct MainWindowActions {
     QAction* build; // Ctrl+B
     QAction* cancelBuild;
     QAction* run; // F5
+    QAction* settings; // Ctrl+,
     QAction* about;
 
     // Fills the menu bar (File, Edit, Build, Run, View with one entry per dock, Help) and the

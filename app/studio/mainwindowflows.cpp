@@ -3,15 +3,22 @@
 #include "build/buildcontroller.h"
 #include "build/buildpresenter.h"
 #include "editor/editortabs.h"
+#include "features/featurespanel.h"
+#include "history/historystore.h"
 #include "mainwindow.h"
+#include "panels/historypanel.h"
 #include "panels/issuespanel.h"
 #include "panels/sizechartpanel.h"
+#include "settings/settingsdialog.h"
 #include "studiosettings.h"
 #include "welcome/welcomepage.h"
+#include "wizard/machinepage.h"
 #include "wizard/newprojectwizard.h"
 
 #include "keeltree.h"
+#include "manifestregistry.h"
 
+#include <QApplication>
 #include <QDockWidget>
 #include <QStatusBar>
 
@@ -27,6 +34,7 @@ void MainWindow::setupBuild()
     connect(m_build, &BuildController::finished, this, &MainWindow::updateActions);
     connect(m_buildPresenter, &BuildPresenter::buildFinished, this,
         [this](const BuildSummary& summary) {
+            m_historyPanel->reload();
             if (summary.size) {
                 showSizes(*summary.size);
                 if (auto* sizes = findChild<QDockWidget*>(QStringLiteral("imageSizeDock")))
@@ -46,10 +54,52 @@ void MainWindow::showSizes(const SizeReport& report)
     for (const FeatureSize& feature : report.features)
         features.append({feature.feature, feature.size});
     m_sizeChart->setSizes(report.imageFileSize, features);
+    m_features->setFeatureSizes(features);
+}
+
+// The features panel shows what each feature cost in the last recorded successful build.
+void MainWindow::showLastBuildSizes()
+{
+    if (!m_history)
+        return;
+    for (const BuildRecord& build : m_history->builds(m_projectDir, 20)) {
+        if (build.outcome == BuildOutcome::Succeeded) {
+            m_features->setFeatureSizes(build.featureSizes);
+            return;
+        }
+    }
+    m_features->setFeatureSizes({});
+}
+
+void MainWindow::loadFeatureRegistry()
+{
+    QString error;
+    const std::optional<KeelTree> tree = KeelTree::locate(&error);
+    ManifestRegistry registry;
+    Diagnostics diagnostics;
+    if (tree && !registry.discover(tree->kernelDir(), &diagnostics) && !diagnostics.isEmpty())
+        error = diagnostics.first().render();
+    m_features->setRegistry(std::move(registry),
+        tree && error.isEmpty() ? QString() : tr("Kernel modules unavailable: %1").arg(error));
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        applyAppearance();
+}
+
+// Theme and editor font from the settings; editors recolour for the new palette.
+void MainWindow::applyAppearance()
+{
+    Themes::apply(StudioSettings::theme());
+    m_editors->applyPalette(QApplication::palette());
 }
 
 void MainWindow::loadTemplates()
 {
+    loadFeatureRegistry();
     QString error;
     const std::optional<KeelTree> tree = KeelTree::locate(&error);
     if (tree)
@@ -70,6 +120,8 @@ void MainWindow::loadTemplates()
 void MainWindow::newProject(const QString& templateName)
 {
     NewProjectWizard wizard(m_templates, StudioSettings::lastProjectParent(), this);
+    wizard.machinePage()->setModules(m_features->selection()->registry().modules());
+    wizard.machinePage()->setPreferredMachine(StudioSettings::defaultMachine());
     if (!templateName.isEmpty())
         wizard.selectTemplate(templateName);
     if (wizard.exec() == QDialog::Accepted)

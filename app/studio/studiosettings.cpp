@@ -1,13 +1,15 @@
 #include "studiosettings.h"
+#include "settings/toolpaths.h"
 
 #include <QDir>
+#include <QFontDatabase>
 #include <QSettings>
 
 namespace Keel::Studio::StudioSettings {
 
 namespace {
 // Bump when docks are renamed so an old saved layout is not applied to a new window.
-constexpr int kLayoutVersion = 1;
+constexpr int kLayoutVersion = 2; // 2: Kernel Features panel and History dock
 } // namespace
 
 QByteArray windowGeometry()
@@ -39,6 +41,62 @@ QString lastProjectParent()
 void setLastProjectParent(const QString& dir)
 {
     QSettings().setValue(QStringLiteral("projects/lastParent"), dir);
+}
+
+QString qemuPath()
+{
+    const QString set = QSettings().value(QStringLiteral("tools/qemu")).toString();
+    return set.isEmpty() ? ToolPaths::detect(QString::fromLatin1(ToolPaths::kQemu)) : set;
+}
+
+void setQemuPath(const QString& path)
+{
+    QSettings().setValue(QStringLiteral("tools/qemu"), path);
+}
+
+QString gdbPath()
+{
+    const QString set = QSettings().value(QStringLiteral("tools/gdb")).toString();
+    return set.isEmpty() ? ToolPaths::detect(QString::fromLatin1(ToolPaths::kGdb)) : set;
+}
+
+void setGdbPath(const QString& path)
+{
+    QSettings().setValue(QStringLiteral("tools/gdb"), path);
+}
+
+QString defaultMachine()
+{
+    return QSettings().value(QStringLiteral("projects/defaultMachine")).toString();
+}
+
+void setDefaultMachine(const QString& machine)
+{
+    QSettings().setValue(QStringLiteral("projects/defaultMachine"), machine);
+}
+
+Theme theme()
+{
+    return themeFromName(QSettings().value(QStringLiteral("appearance/theme")).toString());
+}
+
+void setTheme(Theme theme)
+{
+    QSettings().setValue(QStringLiteral("appearance/theme"), themeName(theme));
+}
+
+QFont editorFont()
+{
+    QFont font;
+    const QString stored = QSettings().value(QStringLiteral("appearance/editorFont")).toString();
+    if (stored.isEmpty() || !font.fromString(stored))
+        return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    return font;
+}
+
+void setEditorFont(const QFont& font)
+{
+    QSettings().setValue(QStringLiteral("appearance/editorFont"), font.toString());
 }
 
 } // namespace Keel::Studio::StudioSettings

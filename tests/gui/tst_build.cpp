@@ -2,12 +2,15 @@
 // its image size, a compile error missing from the Issues list (or clicking it not moving the
 // cursor to it), or no history row after a build. Runs the real builder, ninja and g++ on a
 // project created from the hello template.
+#include "guitestsupport.h"
 #include "build/buildcontroller.h"
 #include "build/buildpresenter.h"
 #include "editor/editortabs.h"
 #include "fakeprompt.h"
 #include "history/historystore.h"
 #include "mainwindow.h"
+#include "features/featurespanel.h"
+#include "panels/historypanel.h"
 #include "panels/issuespanel.h"
 #include "panels/sizechartpanel.h"
 
@@ -15,6 +18,7 @@
 #include "projectcreator.h"
 
 #include <QProgressBar>
+#include <QTreeWidgetItem>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -47,12 +51,8 @@ private:
 void TestBuild::initTestCase()
 {
     QString error;
-    const auto tree = KeelTree::locate(&error);
-    QVERIFY2(tree, qPrintable(error));
-    const auto templ = TemplateCatalog(tree->templatesDir()).find("hello");
-    QVERIFY(templ);
-    m_project = m_dir.filePath("hello");
-    QVERIFY2(ProjectCreator::create(*templ, m_project, "hello", &error), qPrintable(error));
+    m_project = KeelGuiTest::createFromTemplate(m_dir.path(), "hello", "hello", &error);
+    QVERIFY2(!m_project.isEmpty(), qPrintable(error));
     m_history = std::make_unique<HistoryStore>(m_dir.filePath("keel.db"));
     QVERIFY(m_history->open(nullptr));
 }
@@ -102,6 +102,9 @@ void TestBuild::buildSucceedsWithProgressSizeAndHistory()
     QCOMPARE(builds.first().outcome, BuildOutcome::Succeeded);
     QCOMPARE(builds.first().imageSize, summary.size->imageFileSize);
     QVERIFY(!builds.first().featureSizes.isEmpty());
+    // The History dock charts the new build; the features panel shows what each feature cost.
+    QCOMPARE(window->historyPanel()->buildPointCount(), 1);
+    QVERIFY(!window->featuresPanel()->itemFor("serial")->text(1).isEmpty());
 }
 
 void TestBuild::compileErrorShowsInIssuesAndJumpsToLine()
@@ -162,14 +165,6 @@ void TestBuild::configErrorIsReportedWithoutRunningNinja()
     QCOMPARE(m_history->builds(dir.path()).first().outcome, BuildOutcome::Failed);
 }
 
-int main(int argc, char** argv)
-{
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("Keel");
-    QApplication::setApplicationName("Keel Studio Tests");
-    QStandardPaths::setTestModeEnabled(true);
-    TestBuild test;
-    return QTest::qExec(&test, argc, argv);
-}
+KEEL_GUI_TEST_MAIN(TestBuild)
 
 #include "tst_build.moc"

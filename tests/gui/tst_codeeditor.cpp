@@ -1,6 +1,7 @@
 // What a user would see fail: saved files with wrong content or stray temp files, revert or
 // undo not restoring text, find/replace missing matches, go to line landing elsewhere, or a
 // click in the breakpoint margin not setting a breakpoint.
+#include "guitestsupport.h"
 #include "editor/codeeditor.h"
 
 #include <QDir>
@@ -10,21 +11,10 @@
 #include <QtTest>
 
 using namespace Keel::Studio;
+using KeelGuiTest::readFile;
+using KeelGuiTest::writeFile;
 
 namespace {
-
-void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(bytes);
-}
-
-QByteArray readFile(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<unreadable>");
-}
 
 const QByteArray kMain = "#include <keel/print.h>\n\nint main()\n{\n    keel::print(\"Hello\");\n"
                          "    return 0;\n}\n";

@@ -1,6 +1,7 @@
 // What a user would see fail: closing with unsaved work losing it without a question, an
 // outside edit not showing up (or silently overwriting local edits), Save All missing a file,
 // or breakpoints vanishing after reopening the project.
+#include "guitestsupport.h"
 #include "editor/editortabs.h"
 #include "editor/findbar.h"
 #include "fakeprompt.h"
@@ -11,23 +12,8 @@
 #include <QtTest>
 
 using namespace Keel::Studio;
-
-namespace {
-
-void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(bytes);
-}
-
-QByteArray readFile(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<unreadable>");
-}
-
-} // namespace
+using KeelGuiTest::readFile;
+using KeelGuiTest::writeFile;
 
 class TestEditorTabs : public QObject {
     Q_OBJECT

@@ -1,11 +1,13 @@
 // What a user would see fail: opening a project folder showing the wrong files (or build
 // output), no editor on the project's main.cpp, a non-project folder opening anyway, the
 // window forgetting its size and dock layout between runs, or shortcuts not doing anything.
+#include "guitestsupport.h"
 #include "editor/editortabs.h"
 #include "editor/findbar.h"
 #include "fakeprompt.h"
 #include "history/historystore.h"
 #include "mainwindow.h"
+#include "panels/historypanel.h"
 #include "panels/issuespanel.h"
 #include "projecttree.h"
 #include "welcome/welcomepage.h"
@@ -18,18 +20,8 @@
 #include <QtTest>
 
 using namespace Keel::Studio;
-
-namespace {
-
-void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(bytes);
-}
-
-} // namespace
+using KeelGuiTest::readFile;
+using KeelGuiTest::writeFile;
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -44,6 +36,7 @@ private slots:
     void shortcutsAreBound();
     void issueClickOpensFileAtLine();
     void closingProjectAsksAboutUnsavedChanges();
+    void historyPanelChartsRecordedBuildsAndRuns();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(SaveChoice answer = SaveChoice::Cancel);
@@ -189,14 +182,32 @@ void TestMainWindow::closingProjectAsksAboutUnsavedChanges()
     QCOMPARE(window->projectDir(), m_project);
 }
 
-int main(int argc, char** argv)
+void TestMainWindow::historyPanelChartsRecordedBuildsAndRuns()
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("Keel");
-    QApplication::setApplicationName("Keel Studio Tests");
-    QStandardPaths::setTestModeEnabled(true);
-    TestMainWindow test;
-    return QTest::qExec(&test, argc, argv);
+    for (int i = 0; i < 3; ++i) {
+        BuildRecord build;
+        build.projectPath = m_project;
+        build.startedAt = QDateTime::currentDateTimeUtc().addSecs(i);
+        build.profile = "debug";
+        build.outcome = i == 1 ? BuildOutcome::Failed : BuildOutcome::Succeeded;
+        build.imageSize = i == 1 ? 0 : 40000 + i;
+        QVERIFY(m_history->addBuild(build));
+        RunRecord run;
+        run.projectPath = m_project;
+        run.startedAt = build.startedAt;
+        run.bootMs = 50 + i;
+        QVERIFY(m_history->addRun(run));
+    }
+    auto window = makeWindow();
+    QCOMPARE(window->historyPanel()->buildPointCount(), 0);
+    QVERIFY(window->openProject(m_project));
+    QCOMPARE(window->historyPanel()->buildPointCount(), 2); // the failed build has no size
+    QCOMPARE(window->historyPanel()->runPointCount(), 3);
+    QVERIFY(window->historyPanel()->summaryText().contains("2 successful builds"));
+    QVERIFY(window->closeProject());
+    QCOMPARE(window->historyPanel()->buildPointCount(), 0);
 }
+
+KEEL_GUI_TEST_MAIN(TestMainWindow)
 
 #include "tst_mainwindow.moc"

@@ -7,7 +7,9 @@
 #include "wizard/templatepage.h"
 
 #include "keeltree.h"
+#include "manifestregistry.h"
 #include "projectcreator.h"
+#include "projectloader.h"
 
 #include <QDirIterator>
 #include <QLabel>
@@ -44,9 +46,12 @@ private slots:
     void showsTemplateMachineAndFeatures();
     void createsProjectLikeKeelNew();
     void refusesNonEmptyTargetOnFinish();
+    void writesChangedMachineMemoryAndFeatures();
+    void rejectsBadMemory();
 
 private:
     QList<TemplateInfo> m_templates;
+    QList<ModuleManifest> m_modules;
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
@@ -58,6 +63,10 @@ void TestNewProjectWizard::initTestCase()
     m_templates = TemplateCatalog(tree->templatesDir()).templates();
     QVERIFY(!m_templates.isEmpty());
     QVERIFY(TemplateCatalog(tree->templatesDir()).find("hello"));
+    ManifestRegistry registry;
+    Diagnostics diagnostics;
+    QVERIFY(registry.discover(tree->kernelDir(), &diagnostics));
+    m_modules = registry.modules();
 }
 
 void TestNewProjectWizard::showsTemplatesWithDescriptions()
@@ -109,6 +118,7 @@ void TestNewProjectWizard::showsTemplateMachineAndFeatures()
 void TestNewProjectWizard::createsProjectLikeKeelNew()
 {
     NewProjectWizard wizard(m_templates, m_dir->filePath(""));
+    wizard.machinePage()->setModules(m_modules); // offered, but left as the template has them
     wizard.selectTemplate("hello");
     wizard.locationPage()->setProjectName("demo");
     wizard.accept();
@@ -141,6 +151,47 @@ void TestNewProjectWizard::refusesNonEmptyTargetOnFinish()
     QVERIFY(wizard.createdProjectDir().isEmpty());
     QCOMPARE(QDir(m_dir->filePath("taken")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries),
         QStringList {"notes.txt"});
+}
+
+void TestNewProjectWizard::writesChangedMachineMemoryAndFeatures()
+{
+    NewProjectWizard wizard(m_templates, m_dir->path());
+    wizard.machinePage()->setModules(m_modules);
+    wizard.selectTemplate("hello");
+    wizard.locationPage()->setProjectName("custom");
+    MachinePage* page = wizard.machinePage();
+    page->setMachine("q35");
+    page->setMemory("64M");
+    page->setFeatureChecked("heap", false);
+    page->setFeatureChecked("vga", true);
+    QVERIFY(page->isComplete());
+    wizard.accept();
+    QVERIFY2(wizard.lastError().isEmpty(), qPrintable(wizard.lastError()));
+
+    Diagnostics diagnostics;
+    const auto project = ProjectLoader::load(wizard.createdProjectDir(), &diagnostics);
+    QVERIFY(project);
+    QCOMPARE(project->run.machine, Machine::Q35);
+    QCOMPARE(project->run.memoryText, QStringLiteral("64M"));
+    QStringList ids;
+    for (const FeatureRequest& request : project->features)
+        ids << request.id;
+    QCOMPARE(ids, (QStringList {"serial", "vga"}));
+    QFile toml(wizard.createdProjectDir() + "/keel.toml");
+    QVERIFY(toml.open(QIODevice::ReadOnly));
+    const QByteArray text = toml.readAll();
+    QVERIFY2(text.contains("machine = \"q35\"      # pc | q35 | microvm"), text.constData());
+}
+
+void TestNewProjectWizard::rejectsBadMemory()
+{
+    NewProjectWizard wizard(m_templates, m_dir->path());
+    wizard.selectTemplate("hello");
+    wizard.machinePage()->setMemory("lots");
+    QVERIFY(!wizard.machinePage()->isComplete());
+    QVERIFY(wizard.machinePage()->problem().contains("not a size"));
+    wizard.machinePage()->setMemory("512K");
+    QVERIFY(wizard.machinePage()->problem().contains("at least 1M"));
 }
 
 QTEST_MAIN(TestNewProjectWizard)

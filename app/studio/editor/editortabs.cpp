@@ -112,6 +112,7 @@ bool EditorTabs::save(CodeEditor* editor)
     }
     m_watcher->rearm(editor->filePath());
     storeBreakpoints(editor); // markers move with edits; keep the saved lines in step
+    emit fileSaved(editor->filePath());
     return true;
 }
 
@@ -184,6 +185,12 @@ bool EditorTabs::closeAll()
     for (CodeEditor* editor : editors())
         removeEditor(editor);
     return true;
+}
+
+void EditorTabs::reloadFromDisk(const QString& path)
+{
+    onExternalChange(QFileInfo(path).absoluteFilePath());
+    m_watcher->rearm(QFileInfo(path).absoluteFilePath());
 }
 
 void EditorTabs::onExternalChange(const QString& path)

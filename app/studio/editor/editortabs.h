@@ -47,6 +47,10 @@ public:
     bool closeAll(); // asks once about every modified file
     bool hasUnsavedChanges() const;
 
+    // The file changed on disk by Keel itself (e.g. the features panel): an open, unmodified
+    // tab reloads; a modified one asks first, as for any outside change.
+    void reloadFromDisk(const QString& path);
+
     void showFind();
     void applyPalette(const QPalette& palette);
     void setDiagnostics(const QString& path, const QList<EditorDiagnostic>& diagnostics);
@@ -55,6 +59,7 @@ public:
 signals:
     void currentEditorChanged(Keel::Studio::CodeEditor* editor);
     void modificationChanged();
+    void fileSaved(const QString& path);
 
 private:
     void onExternalChange(const QString& path);

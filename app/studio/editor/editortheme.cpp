@@ -1,4 +1,5 @@
 #include "editortheme.h"
+#include "studiosettings.h"
 
 #include <QFontDatabase>
 #include <Qsci/qscilexercpp.h>
@@ -51,7 +52,7 @@ void colorProperties(QsciLexerProperties* lexer, const Colors& c)
 
 void colorLexer(QsciLexer* lexer, const Colors& c)
 {
-    const QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QFont font = StudioSettings::editorFont();
     lexer->setDefaultFont(font);
     lexer->setFont(font, -1);
     lexer->setDefaultPaper(c.paper);
@@ -77,7 +78,7 @@ void apply(QsciScintilla* editor, const QPalette& palette)
     if (QsciLexer* lexer = editor->lexer()) {
         colorLexer(lexer, c);
     } else {
-        editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        editor->setFont(StudioSettings::editorFont());
         editor->setPaper(c.paper);
         editor->setColor(c.text);
     }

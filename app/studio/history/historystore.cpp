@@ -228,29 +228,39 @@ QList<FeatureSizeRecord> HistoryStore::featureSizes(qint64 buildId) const
     return result;
 }
 
-QList<BuildRecord> HistoryStore::builds(const QString& projectPath, int limit) const
+// Prepares, binds (project path, limit) and runs one of the per-project SELECTs that
+// builds() and runs() share; nullopt (and lastError set) when it fails.
+std::optional<QSqlQuery> HistoryStore::projectQuery(
+    const QString& sql, const QString& projectPath, int limit) const
 {
-    QList<BuildRecord> result;
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.prepare(
-        QStringLiteral("SELECT b.id, b.started_at, b.duration_ms, b.profile, b.result, b.image_size"
-                       " FROM builds b JOIN projects p ON p.id = b.project_id WHERE p.path = ?"
-                       " ORDER BY b.started_at DESC, b.id DESC LIMIT ?"));
+    query.prepare(sql);
     query.addBindValue(QDir::cleanPath(projectPath));
     query.addBindValue(limit);
     if (!query.exec()) {
         fail(query.lastError().text());
-        return result;
+        return std::nullopt;
     }
-    while (query.next()) {
+    return query;
+}
+
+QList<BuildRecord> HistoryStore::builds(const QString& projectPath, int limit) const
+{
+    QList<BuildRecord> result;
+    std::optional<QSqlQuery> query = projectQuery(
+        QStringLiteral("SELECT b.id, b.started_at, b.duration_ms, b.profile, b.result, b.image_size"
+                       " FROM builds b JOIN projects p ON p.id = b.project_id WHERE p.path = ?"
+                       " ORDER BY b.started_at DESC, b.id DESC LIMIT ?"),
+        projectPath, limit);
+    while (query && query->next()) {
         BuildRecord build;
-        build.id = query.value(0).toLongLong();
+        build.id = query->value(0).toLongLong();
         build.projectPath = QDir::cleanPath(projectPath);
-        build.startedAt = fromMs(query.value(1));
-        build.durationMs = query.value(2).toLongLong();
-        build.profile = query.value(3).toString();
-        build.outcome = outcomeFromName(query.value(4).toString());
-        build.imageSize = quint64(query.value(5).toLongLong());
+        build.startedAt = fromMs(query->value(1));
+        build.durationMs = query->value(2).toLongLong();
+        build.profile = query->value(3).toString();
+        build.outcome = outcomeFromName(query->value(4).toString());
+        build.imageSize = quint64(query->value(5).toLongLong());
         build.featureSizes = featureSizes(build.id);
         result.append(build);
     }
@@ -283,29 +293,24 @@ qint64 HistoryStore::addRun(const RunRecord& run)
 QList<RunRecord> HistoryStore::runs(const QString& projectPath, int limit) const
 {
     QList<RunRecord> result;
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.prepare(QStringLiteral(
-        "SELECT r.id, r.build_id, r.started_at, r.boot_ms, r.exit_status, r.duration_ms, r.machine"
-        " FROM runs r JOIN projects p ON p.id = r.project_id WHERE p.path = ?"
-        " ORDER BY r.started_at DESC, r.id DESC LIMIT ?"));
-    query.addBindValue(QDir::cleanPath(projectPath));
-    query.addBindValue(limit);
-    if (!query.exec()) {
-        fail(query.lastError().text());
-        return result;
-    }
-    while (query.next()) {
+    std::optional<QSqlQuery> query = projectQuery(
+        QStringLiteral("SELECT r.id, r.build_id, r.started_at, r.boot_ms, r.exit_status,"
+                       " r.duration_ms, r.machine FROM runs r JOIN projects p"
+                       " ON p.id = r.project_id WHERE p.path = ?"
+                       " ORDER BY r.started_at DESC, r.id DESC LIMIT ?"),
+        projectPath, limit);
+    while (query && query->next()) {
         RunRecord run;
-        run.id = query.value(0).toLongLong();
+        run.id = query->value(0).toLongLong();
         run.projectPath = QDir::cleanPath(projectPath);
-        run.buildId = query.value(1).toLongLong();
-        run.startedAt = fromMs(query.value(2));
-        if (!query.value(3).isNull())
-            run.bootMs = query.value(3).toLongLong();
-        if (!query.value(4).isNull())
-            run.exitStatus = query.value(4).toInt();
-        run.durationMs = query.value(5).toLongLong();
-        run.machine = query.value(6).toString();
+        run.buildId = query->value(1).toLongLong();
+        run.startedAt = fromMs(query->value(2));
+        if (!query->value(3).isNull())
+            run.bootMs = query->value(3).toLongLong();
+        if (!query->value(4).isNull())
+            run.exitStatus = query->value(4).toInt();
+        run.durationMs = query->value(5).toLongLong();
+        run.machine = query->value(6).toString();
         result.append(run);
     }
     return result;

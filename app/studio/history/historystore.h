@@ -11,6 +11,9 @@
 #include "historyrecords.h"
 
 #include <QString>
+#include <optional>
+
+class QSqlQuery;
 
 namespace Keel::Studio {
 
@@ -45,6 +48,8 @@ private:
     qint64 projectId(const QString& path) const;
     qint64 ensureProject(const QString& path);
     QList<FeatureSizeRecord> featureSizes(qint64 buildId) const;
+    std::optional<QSqlQuery> projectQuery(
+        const QString& sql, const QString& projectPath, int limit) const;
     bool fail(const QString& what) const;
 
     QString m_path;

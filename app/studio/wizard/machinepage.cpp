@@ -1,41 +1,65 @@
 #include "machinepage.h"
 
+#include "keeltomleditor.h"
 #include "projectloader.h"
+#include "sizestring.h"
 
 #include <QComboBox>
 #include <QFile>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <algorithm>
 
 namespace Keel::Studio {
+
+namespace {
+constexpr quint64 kMinimumMemory = 1024 * 1024; // docs/keel-toml.md: at least 1M
+}
 
 MachinePage::MachinePage(QWidget* parent)
     : QWizardPage(parent)
     , m_machine(new QComboBox(this))
     , m_memory(new QLineEdit(this))
-    , m_features(new QLabel(this))
+    , m_features(new QListWidget(this))
     , m_error(new QLabel(this))
 {
     setTitle(tr("Target machine"));
-    setSubTitle(tr("Where the image boots and with which kernel features. You can change all "
-                   "of this later in keel.toml."));
+    setSubTitle(tr("Where the image boots, with how much memory and which kernel features. "
+                   "You can change all of this later in keel.toml or the Kernel Features panel."));
     m_machine->addItems({QStringLiteral("microvm"), QStringLiteral("q35"), QStringLiteral("pc")});
-    const QString why = tr("Set by the template. Choosing another value here needs builder/'s "
-                           "keel.toml editor, which has not landed yet; edit [run] in keel.toml "
-                           "after creating the project.");
-    for (QWidget* field : {static_cast<QWidget*>(m_machine), static_cast<QWidget*>(m_memory)}) {
-        field->setEnabled(false);
-        field->setToolTip(why);
-    }
-    m_features->setWordWrap(true);
+    m_machine->setToolTip(tr("microvm boots fastest; q35 and pc have a display and PCI."));
+    m_memory->setToolTip(tr("Guest RAM, e.g. 16M or 1G (at least 1M)."));
+    m_features->setToolTip(tr("Kernel features turned on from the start; core is always on."));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
     auto* form = new QFormLayout(this);
     form->addRow(tr("&Machine:"), m_machine);
     form->addRow(tr("M&emory:"), m_memory);
-    form->addRow(tr("Kernel features:"), m_features);
+    form->addRow(tr("Kernel &features:"), m_features);
     form->addRow(m_error);
+    connect(m_memory, &QLineEdit::textChanged, this, [this] {
+        m_error->setText(problem());
+        emit completeChanged();
+    });
+}
+
+void MachinePage::setModules(const QList<ModuleManifest>& modules)
+{
+    m_modules.clear();
+    for (const ModuleManifest& module : modules) {
+        if (module.id != QLatin1String("core"))
+            m_modules.append(module);
+    }
+    fillFeatures();
+}
+
+void MachinePage::setPreferredMachine(const QString& machine)
+{
+    m_preferredMachine = machine;
+    if (!machine.isEmpty())
+        setMachine(machine);
 }
 
 void MachinePage::showTemplate(const TemplateInfo& templ)
@@ -52,15 +76,94 @@ void MachinePage::showTemplate(const TemplateInfo& templ)
         project = ProjectLoader::parse(text, tomlPath, &diagnostics);
     }
     if (!project) {
-        m_features->setText(tr("(the template's keel.toml could not be read)"));
+        m_error->setText(tr("The template's keel.toml could not be read: %1")
+                             .arg(diagnostics.isEmpty() ? tomlPath : diagnostics.first().render()));
         return;
     }
-    m_machine->setCurrentText(machineName(project->run.machine));
-    m_memory->setText(project->run.memoryText);
-    QStringList features;
+    m_templateMachine = machineName(project->run.machine);
+    m_templateMemory = project->run.memoryText;
+    m_templateFeatures.clear();
     for (const FeatureRequest& feature : project->features)
-        features << feature.id;
-    m_features->setText(features.isEmpty() ? tr("core only") : features.join(QStringLiteral(", ")));
+        m_templateFeatures << feature.id;
+    setMachine(m_preferredMachine.isEmpty() ? m_templateMachine : m_preferredMachine);
+    m_memory->setText(m_templateMemory);
+    fillFeatures();
+}
+
+void MachinePage::fillFeatures()
+{
+    m_features->clear();
+    for (const ModuleManifest& module : std::as_const(m_modules)) {
+        auto* item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(module.id, module.title));
+        item->setData(Qt::UserRole, module.id);
+        item->setToolTip(module.help);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setCheckState(m_templateFeatures.contains(module.id) ? Qt::Checked : Qt::Unchecked);
+        m_features->addItem(item);
+    }
+    m_features->setVisible(!m_modules.isEmpty());
+}
+
+QStringList MachinePage::selectedFeatures() const
+{
+    if (m_modules.isEmpty())
+        return m_templateFeatures;
+    QStringList ids = m_templateFeatures; // keep the template's order for those kept
+    QStringList checked;
+    for (int i = 0; i < m_features->count(); ++i) {
+        if (m_features->item(i)->checkState() == Qt::Checked)
+            checked << m_features->item(i)->data(Qt::UserRole).toString();
+    }
+    ids.erase(std::remove_if(
+                  ids.begin(), ids.end(), [&](const QString& id) { return !checked.contains(id); }),
+        ids.end());
+    for (const QString& id : std::as_const(checked)) {
+        if (!ids.contains(id))
+            ids << id;
+    }
+    return ids;
+}
+
+void MachinePage::setFeatureChecked(const QString& id, bool checked)
+{
+    for (int i = 0; i < m_features->count(); ++i) {
+        if (m_features->item(i)->data(Qt::UserRole).toString() == id)
+            m_features->item(i)->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+QString MachinePage::problem() const
+{
+    QString error;
+    const std::optional<quint64> bytes = SizeString::parse(m_memory->text().trimmed(), &error);
+    if (!bytes)
+        return tr("Memory: %1").arg(error);
+    if (*bytes < kMinimumMemory)
+        return tr("Memory: at least 1M is needed to boot");
+    return {};
+}
+
+bool MachinePage::isComplete() const
+{
+    return problem().isEmpty();
+}
+
+bool MachinePage::writeChoices(const QString& tomlPath, QString* error) const
+{
+    const QStringList features = selectedFeatures();
+    if (machine() == m_templateMachine && memory() == m_templateMemory
+        && features == m_templateFeatures)
+        return true; // nothing to change: the project stays exactly as `keel new` makes it
+    std::optional<KeelTomlEditor> editor = KeelTomlEditor::load(tomlPath, error);
+    if (!editor)
+        return false;
+    if (machine() != m_templateMachine)
+        editor->setValue(QStringLiteral("run"), QStringLiteral("machine"), machine());
+    if (memory() != m_templateMemory)
+        editor->setValue(QStringLiteral("run"), QStringLiteral("memory"), memory());
+    if (features != m_templateFeatures)
+        editor->setStringArray(QStringLiteral("kernel"), QStringLiteral("features"), features);
+    return editor->save(tomlPath, error);
 }
 
 void MachinePage::showError(const QString& message)
@@ -73,14 +176,25 @@ QString MachinePage::machine() const
     return m_machine->currentText();
 }
 
+void MachinePage::setMachine(const QString& machine)
+{
+    m_machine->setCurrentText(machine);
+}
+
 QString MachinePage::memory() const
 {
-    return m_memory->text();
+    return m_memory->text().trimmed();
+}
+
+void MachinePage::setMemory(const QString& memory)
+{
+    m_memory->setText(memory);
 }
 
 QString MachinePage::features() const
 {
-    return m_features->text();
+    const QStringList ids = selectedFeatures();
+    return ids.isEmpty() ? tr("core only") : ids.join(QStringLiteral(", "));
 }
 
 } // namespace Keel::Studio

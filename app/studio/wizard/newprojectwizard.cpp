@@ -42,6 +42,9 @@ void NewProjectWizard::accept()
         m_error = tr("Choose a template first.");
     else if (!ProjectCreator::create(*templ, target, m_locationPage->projectName(), &m_error))
         m_error = tr("Could not create the project: %1").arg(m_error);
+    else if (!m_machinePage->writeChoices(target + QStringLiteral("/keel.toml"), &m_error))
+        m_error = tr("The project was created in %1, but its machine settings could not be "
+                     "written: %2").arg(target, m_error);
     if (!m_error.isEmpty()) {
         m_machinePage->showError(m_error); // stay open so the user can fix it
         return;

@@ -1,6 +1,7 @@
 // File ▸ New Project: template (with its description), name and location (validated as you
-// type), target machine and memory; Finish calls builder's ProjectCreator — the same code as
-// `keel new` — so the project on disk is identical to the CLI's.
+// type), target machine, memory and initial features; Finish calls builder's ProjectCreator —
+// the same code as `keel new` — so with the defaults kept the project on disk is identical to
+// the CLI's; what the user changed on the machine page is then written into its keel.toml.
 //
 //   Keel::Studio::NewProjectWizard wizard(catalog.templates(), parentDir, this);
 //   if (wizard.exec() == QDialog::Accepted) openProject(wizard.createdProjectDir());
