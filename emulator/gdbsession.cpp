@@ -10,8 +10,6 @@ constexpr int kSocketPollMilliseconds = 20;
 constexpr int kSocketPollLimit = 250; // 5 s for QEMU to create the gdbstub socket
 } // namespace
 
-QString miQuote(const QString &text);
-
 GdbSession::GdbSession(QObject *parent)
     : QObject(parent)
 {
@@ -44,6 +42,8 @@ void GdbSession::start(const QString &symbolFile, const QString &gdbSocketPath)
     m_process.start(m_program, {QStringLiteral("--interpreter=mi3"), QStringLiteral("-nx"), QStringLiteral("-q")});
     // Before connecting: QEMU's CPU starts in real mode and gdb keeps the first architecture it sees.
     send(QStringLiteral("-gdb-set architecture i386:x86-64"));
+    // In a Keel image main() has a real caller (keelKernelMain, from the boot entry): show it.
+    send(QStringLiteral("-gdb-set backtrace past-main on"));
     send(QStringLiteral("-file-exec-and-symbols %1").arg(miQuote(m_symbolFile)), [this](const MiRecord &reply) {
         if (reply.className == u"error")
             fail(QStringLiteral("gdb cannot load symbols from %1: %2").arg(m_symbolFile, reply.results[u"msg"].text()));

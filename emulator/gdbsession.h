@@ -13,6 +13,8 @@
 #include "gdbtypes.h"
 #include "miparser.h"
 
+#include <QPointer>
+
 #include <QHash>
 #include <QObject>
 #include <QProcess>
@@ -21,6 +23,8 @@
 #include <optional>
 
 namespace Keel {
+
+class QmpClient;
 
 class GdbSession : public QObject
 {
@@ -39,6 +43,8 @@ public:
     ~GdbSession() override;
 
     void setGdbProgram(const QString &program) { m_program = program; }
+    // The run's QMP monitor, for disassembly outside long mode (see disassembleAtPc()).
+    void setMonitor(QmpClient *qmp);
     // Starts gdb, sets the architecture to i386:x86-64 before connecting (QEMU's gdbstub starts
     // in 16/32-bit mode and gdb cannot switch to 64-bit later), loads symbols, connects.
     void start(const QString &symbolFile, const QString &gdbSocketPath);
@@ -56,6 +62,8 @@ public:
 
     std::optional<GdbBreakpoint> insertBreakpoint(const QString &location, const QString &condition = {},
                                                   BreakpointKind kind = BreakpointKind::Normal);
+    // These three return false with errorString() "there is no breakpoint N" for a number gdb
+    // does not know (gdb itself only prints a console note and answers ^done).
     bool deleteBreakpoint(int number);
     bool setBreakpointEnabled(int number, Enablement enablement);
     bool setBreakpointCondition(int number, const QString &condition);
@@ -67,15 +75,27 @@ public:
     void next();
     void finish();
     void stepInstruction();
-    void runToLocation(const QString &location); // -exec-until: stops there or when the frame returns
+    // Continues to LOCATION through a temporary breakpoint (any frame, like "run to cursor"); a
+    // breakpoint met on the way stops first. False when gdb cannot resolve LOCATION.
+    bool runToLocation(const QString &location);
 
-    QList<GdbRegister> registers();               // every named register with its value
+    QList<GdbRegister> registers();               // every named register, value and decoded bits
     QList<int> changedRegisters();                // numbers changed since the last stop
     QList<GdbFrame> stack();
     QList<GdbVariable> locals();
     std::optional<QString> evaluate(const QString &expression);
     std::optional<QByteArray> readMemory(const QString &addressExpression, int size);
     QList<GdbDisassemblyLine> disassemble(const QString &startExpression, const QString &endExpression);
+    // EFER.LMA: the CPU runs 64-bit code (false at the reset vector and in the 32-bit boot path).
+    bool isInLongMode();
+    // COUNT instructions from the current pc, decoded in the CPU's current mode: gdb (with source
+    // lines) in long mode, else QEMU's monitor `x/Ni $pc` (needs setMonitor()).
+    QList<GdbDisassemblyLine> disassembleAtPc(int count);
+
+    // Watch expressions, re-evaluated in the selected frame by watches() (call it after a stop).
+    void addWatch(const QString &expression);
+    bool removeWatch(const QString &expression);
+    QList<GdbWatch> watches();
     bool detach();
     void quit();
 
@@ -98,6 +118,8 @@ private:
     void failPending(const QString &message);
     void fail(const QString &message);
     bool succeeded(const QString &command);
+    bool breakpointExists(int number);
+    std::optional<QString> humanMonitorCommand(const QString &commandLine);
     void setState(State state);
 
     QString m_program = QStringLiteral("gdb");
@@ -114,6 +136,8 @@ private:
     QStringList m_registerNames;
     GdbStopEvent m_lastStop;
     bool m_quitRequested = false;
+    QPointer<QmpClient> m_monitor;
+    QStringList m_watchExpressions;
 };
 
 } // namespace Keel

@@ -3,7 +3,6 @@
 
 namespace Keel {
 
-// An MI c-string argument: quoted, with backslashes and quotes escaped.
 QString miQuote(const QString &text)
 {
     QString out = text;
@@ -30,19 +29,31 @@ std::optional<GdbBreakpoint> GdbSession::insertBreakpoint(const QString &locatio
     return GdbBreakpoint::fromMi(result->results[u"bkpt"]);
 }
 
+bool GdbSession::breakpointExists(int number)
+{
+    const auto result = execute(QStringLiteral("-break-info %1").arg(number));
+    if (!result || result->className != u"done")
+        return false;
+    if (result->results[u"BreakpointTable"][u"nr_rows"].toInteger(0) > 0)
+        return true;
+    m_errorString = QStringLiteral("there is no breakpoint %1 (deleted already?)").arg(number);
+    return false;
+}
+
 bool GdbSession::deleteBreakpoint(int number)
 {
-    return succeeded(QStringLiteral("-break-delete %1").arg(number));
+    return breakpointExists(number) && succeeded(QStringLiteral("-break-delete %1").arg(number));
 }
 
 bool GdbSession::setBreakpointEnabled(int number, Enablement enablement)
 {
-    return succeeded(QStringLiteral("%1 %2").arg(enablement == Enablement::Enabled ? u"-break-enable" : u"-break-disable").arg(number));
+    const auto command = enablement == Enablement::Enabled ? u"-break-enable" : u"-break-disable";
+    return breakpointExists(number) && succeeded(QStringLiteral("%1 %2").arg(command).arg(number));
 }
 
 bool GdbSession::setBreakpointCondition(int number, const QString &condition)
 {
-    return succeeded(QStringLiteral("-break-condition %1 %2").arg(number).arg(condition));
+    return breakpointExists(number) && succeeded(QStringLiteral("-break-condition %1 %2").arg(number).arg(condition));
 }
 
 // A resume is Running from the moment it is sent: gdb's *running record comes later, and a
@@ -67,9 +78,12 @@ void GdbSession::next() { resume(QStringLiteral("-exec-next")); }
 void GdbSession::finish() { resume(QStringLiteral("-exec-finish")); }
 void GdbSession::stepInstruction() { resume(QStringLiteral("-exec-step-instruction")); }
 
-void GdbSession::runToLocation(const QString &location)
+bool GdbSession::runToLocation(const QString &location)
 {
-    resume(QStringLiteral("-exec-until ") + location);
+    if (!insertBreakpoint(location, {}, BreakpointKind::Temporary))
+        return false;
+    continueExecution();
+    return true;
 }
 
 QList<GdbRegister> GdbSession::registers()
@@ -91,7 +105,7 @@ QList<GdbRegister> GdbSession::registers()
         const int number = int(list.at(i)[u"number"].toInteger());
         const QString name = m_registerNames.value(number);
         if (!name.isEmpty()) // gdb's numbering has unnamed holes
-            out.append({number, name, list.at(i)[u"value"].text()});
+            out.append(GdbRegister::decoded(number, name, list.at(i)[u"value"].text()));
     }
     return out;
 }

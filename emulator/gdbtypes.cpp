@@ -39,6 +39,22 @@ GdbBreakpoint GdbBreakpoint::fromMi(const MiValue &bkpt)
     return out;
 }
 
+GdbRegister GdbRegister::decoded(int number, const QString &name, const QString &value)
+{
+    GdbRegister out;
+    out.number = number;
+    out.name = name;
+    out.value = value;
+    out.group = x86RegisterGroup(name);
+    bool ok = false;
+    const quint64 numeric = value.toULongLong(&ok, 0);
+    if (ok) {
+        out.flags = x86FlagNames(name, numeric);
+        out.description = x86RegisterDescription(name, numeric);
+    }
+    return out;
+}
+
 QList<GdbFrame> gdbFramesFromMi(const MiValue &stack)
 {
     QList<GdbFrame> frames;

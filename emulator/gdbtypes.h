@@ -2,6 +2,7 @@
 #pragma once
 
 #include "mivalue.h"
+#include "x86registers.h"
 
 #include <QList>
 #include <QString>
@@ -52,7 +53,19 @@ struct GdbVariable {
 struct GdbRegister {
     int number = 0;
     QString name;
+    QString value; // as gdb prints it in hex ("0x246"); vector registers stay gdb's tuples
+    X86RegisterGroup group = X86RegisterGroup::Other;
+    QStringList flags;   // set bits by name: RFLAGS, CR0, CR3, CR4, EFER (x86registers.h)
+    QString description; // CR3's table base, a selector's GDT entry and ring, …
+
+    static GdbRegister decoded(int number, const QString &name, const QString &value);
+};
+
+// One watch expression evaluated in the selected frame after a stop.
+struct GdbWatch {
+    QString expression;
     QString value;
+    QString error; // e.g. "No symbol \"x\" in current context." when out of scope
 };
 
 struct GdbDisassemblyLine {
@@ -67,6 +80,8 @@ struct GdbDisassemblyLine {
 QList<GdbFrame> gdbFramesFromMi(const MiValue &stack);
 QList<GdbVariable> gdbVariablesFromMi(const MiValue &variables);
 QList<GdbDisassemblyLine> gdbDisassemblyFromMi(const MiValue &asmInstructions);
+// An MI c-string argument: quoted, with backslashes and quotes escaped.
+QString miQuote(const QString &text);
 // "554889e5" → bytes; empty on malformed input.
 QByteArray gdbMemoryFromMi(const MiValue &memory);
 
