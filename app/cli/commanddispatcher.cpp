@@ -19,6 +19,11 @@ const Command kCommands[] = {
     {"features", "List kernel features and why each is on or off", runFeaturesCommand},
     {"size", "Show where the image's bytes go", runSizeCommand},
     {"templates", "List the project templates", runTemplatesCommand},
+    {"deploy", "Deploy the release image to libvirt as N replicas (rolling update)", runDeployCommand},
+    {"ps", "List the deployed pico VMs", runPsCommand},
+    {"logs", "Print a deployed pico VM's serial log", runLogsCommand},
+    {"stop", "Stop deployed pico VMs", runStopCommand},
+    {"rm", "Remove deployed pico VMs", runRmCommand},
 };
 
 QStringList commandNames()

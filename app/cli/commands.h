@@ -12,6 +12,11 @@ int runRunCommand(const QStringList &arguments);
 int runFeaturesCommand(const QStringList &arguments);
 int runSizeCommand(const QStringList &arguments);
 int runTemplatesCommand(const QStringList &arguments);
+int runDeployCommand(const QStringList &arguments);
+int runPsCommand(const QStringList &arguments);
+int runLogsCommand(const QStringList &arguments);
+int runStopCommand(const QStringList &arguments);
+int runRmCommand(const QStringList &arguments);
 
 // argv without the program name.
 int dispatch(const QStringList &arguments);
