@@ -187,6 +187,9 @@ bool Deployer::replaceReplica(const DomainSpec &spec, QString *error)
     if (virDomainIsActive(old.get()) == 1)
         virDomainDestroy(old.get());
     virDomainUndefine(old.get());
+    // The log then shows the running version only (the old one is gone, not restarted).
+    if (!m_connection.isRemote() && !m_connection.isTestDriver())
+        QFile::remove(DomainXml::serialLogPath(oldXml));
     if (startDomain(DomainXml::build(spec), spec.metadata, error)) {
         if (oldMetadata)
             releaseVolume(oldMetadata->pool, oldMetadata->volume);

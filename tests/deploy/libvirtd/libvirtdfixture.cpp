@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QThread>
 #include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
 #include <unistd.h>
 
 ProcessOutput runProgram(const QString &program, const QStringList &arguments, const QString &workingDirectory,

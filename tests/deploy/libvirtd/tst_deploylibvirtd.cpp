@@ -21,6 +21,12 @@ const QString kConnect = QStringLiteral("--connect");
 const QString kUriText = QStringLiteral("qemu:///system");
 const QString kMemory = QStringLiteral("--memory=8M");
 
+// Volumes of a deployment in the keel pool (virsh prints name and path on one line).
+qsizetype volumeCount(const QString &volumeList, const QString &deployment)
+{
+    return volumeList.split(u'\n').filter(deployment).size();
+}
+
 QJsonArray psJson(const ProcessOutput &ps)
 {
     return QJsonDocument::fromJson(ps.out.toUtf8()).array();
@@ -117,7 +123,7 @@ TEST_F(LibvirtdTest, TwentyReplicasAllBoot)
     ASSERT_EQ(running.size(), 20) << qPrintable(running.join(u' '));
     for (int replica = 1; replica <= 20; ++replica)
         EXPECT_TRUE(waitForLog(QStringLiteral("%1-%2").arg(deployment).arg(replica), QStringLiteral("Hello from fleet!"), 30000)) << replica;
-    EXPECT_EQ(virsh({QStringLiteral("vol-list"), QStringLiteral("keel")}).out.count(deployment), 1) << "one upload for 20 replicas";
+    EXPECT_EQ(volumeCount(virsh({QStringLiteral("vol-list"), QStringLiteral("keel")}).out, deployment), 1) << "one upload for 20 replicas";
     ASSERT_EQ(keel({QStringLiteral("rm"), kConnect, kUriText, deployment}).exitCode, 0);
     EXPECT_TRUE(virshDomains(true).isEmpty());
 }
@@ -150,10 +156,11 @@ TEST_F(LibvirtdTest, RollingRedeployReplacesEveryReplicaAndNeverStopsService)
         EXPECT_TRUE(waitForLog(domain, QStringLiteral("Hello from fleet! version 2.0.0"), 20000)) << qPrintable(domain);
     }
     for (const QJsonValue &vm : psJson(keel({QStringLiteral("ps"), kConnect, kUriText, QStringLiteral("--json")}))) {
-        if (vm[u"deployment"].toString() == deployment)
+        if (vm[u"deployment"].toString() == deployment) {
             EXPECT_EQ(vm[u"version"].toString(), QStringLiteral("2.0.0"));
+        }
     }
-    EXPECT_EQ(virsh({QStringLiteral("vol-list"), QStringLiteral("keel")}).out.count(deployment), 1) << "the old image volume stays behind";
+    EXPECT_EQ(volumeCount(virsh({QStringLiteral("vol-list"), QStringLiteral("keel")}).out, deployment), 1) << "the old image volume stays behind";
 }
 
 TEST_F(LibvirtdTest, BadUriAndUnreachableDaemonAreClearErrors)
