@@ -79,7 +79,8 @@ public:
     ktl::Optional<Completion> takeUsed();
     bool hasUsed() const;
     // Returns once the device has used at least one chain (halting until an interrupt when the
-    // device has one, otherwise spinning on the used ring). Does not consume the completion.
+    // device has one, otherwise spinning on the used ring). Does not consume the completion, so
+    // do not use it on a queue whose handler drains takeUsed(): it could wait forever.
     void waitForUsed();
 
     // `handler` runs on used-ring progress (from the interrupt, or from keel::virtio::poll()).
