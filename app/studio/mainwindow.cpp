@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 #include "build/buildcontroller.h"
+#include "debug/debugworkspace.h"
 #include "editor/editortabs.h"
 #include "features/featurespanel.h"
 #include "history/historystore.h"
@@ -8,6 +9,7 @@
 #include "panels/issuespanel.h"
 #include "panels/sizechartpanel.h"
 #include "projecttree.h"
+#include "run/runworkspace.h"
 #include "studiosettings.h"
 #include "welcome/welcomepage.h"
 
@@ -51,9 +53,7 @@ MainWindow::MainWindow(HistoryStore* history, QWidget* parent)
     setupStatusBar();
     setupBuild();
     loadTemplates();
-    MainWindowActions::markUnavailable(m_actions->run,
-        tr("Run (F5) is not wired yet: booting in the embedded QEMU console is the next "
-           "Keel Studio step (issue 8)"));
+    new DebugWorkspace(this, new RunWorkspace(this, m_history)); // Run (F5), Debug (F9), docks
     refreshWelcome();
     updateActions();
     updateTitle();

@@ -1,0 +1,46 @@
+#include "runprofilesettings.h"
+
+#include <QStringList>
+
+namespace Keel::Studio {
+
+RunProfile runProfileFrom(const RunSettings& settings)
+{
+    RunProfile profile;
+    profile.machine = qemuMachineFromName(machineName(settings.machine)).value_or(QemuMachine::Microvm);
+    profile.accel = qemuAccelFromName(accelName(settings.accel)).value_or(QemuAccel::Auto);
+    profile.memoryBytes = qint64(settings.memoryBytes);
+    profile.cpus = settings.cpus;
+    profile.kernelCmdline = settings.cmdline;
+    for (const PortForward& forward : settings.publish)
+        profile.portForwards << HostForward {HostForward::Protocol::Tcp, forward.host, forward.guest};
+    // A screen needs a VGA card, which microvm does not have; its output is serial only.
+    profile.display = profile.machine == QemuMachine::Microvm ? Display::Headless : Display::Vnc;
+    return profile;
+}
+
+QString portForwardsText(const QList<PortForward>& forwards)
+{
+    QStringList parts;
+    for (const PortForward& forward : forwards)
+        parts << QStringLiteral("%1:%2").arg(forward.host).arg(forward.guest);
+    return parts.join(QStringLiteral(", "));
+}
+
+std::optional<QList<PortForward>> portForwardsFromText(const QString& text, QString* error)
+{
+    QList<PortForward> forwards;
+    for (const QString& part : text.split(u',', Qt::SkipEmptyParts)) {
+        const std::optional<HostForward> forward = HostForward::fromString(part.trimmed());
+        if (!forward || forward->protocol != HostForward::Protocol::Tcp) {
+            if (error)
+                *error = QObject::tr("'%1' is not HOST:GUEST (two TCP ports, e.g. 8080:80)")
+                             .arg(part.trimmed());
+            return std::nullopt;
+        }
+        forwards << PortForward {forward->hostPort, forward->guestPort};
+    }
+    return forwards;
+}
+
+} // namespace Keel::Studio
