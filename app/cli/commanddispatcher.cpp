@@ -16,6 +16,7 @@ const Command kCommands[] = {
     {"new", "Create a project from a template", runNewCommand},
     {"build", "Build the project's image", runBuildCommand},
     {"run", "Build if needed, then boot the image in QEMU", runRunCommand},
+    {"debug", "Boot the image paused and debug it with gdb", runDebugCommand},
     {"features", "List kernel features and why each is on or off", runFeaturesCommand},
     {"size", "Show where the image's bytes go", runSizeCommand},
     {"templates", "List the project templates", runTemplatesCommand},

@@ -18,19 +18,15 @@ constexpr int kMaxCpus = 255;
 constexpr qint64 kMinMemory = 1024 * 1024;
 constexpr double kDefaultExpectTimeoutSeconds = 30;
 
-void addRunOptions(CommandParser &parser)
+} // namespace
+
+void addProfileOptions(CommandParser &parser)
 {
-    parser.addOption({QStringLiteral("headless"), QStringLiteral("No display: stream the serial output to stdout "
-                                                                 "(the only mode until Keel Studio exists).")});
-    parser.addOption({QStringLiteral("release"), QStringLiteral("Run the release image.")});
     parser.addOption({QStringLiteral("machine"), QStringLiteral("pc, q35 or microvm (default: [run] machine)."), QStringLiteral("M")});
     parser.addOption({QStringLiteral("memory"), QStringLiteral("Guest RAM, e.g. 4M (default: [run] memory)."), QStringLiteral("SIZE")});
     parser.addOption({QStringLiteral("cpus"), QStringLiteral("Number of vCPUs, 1–255."), QStringLiteral("N")});
     parser.addOption({QStringLiteral("accel"), QStringLiteral("auto, kvm or tcg (auto: KVM only where it works)."), QStringLiteral("A")});
     parser.addOption({QStringLiteral("cmdline"), QStringLiteral("Kernel command line (main's argv)."), QStringLiteral("STR")});
-    parser.addOption({QStringLiteral("expect"), QStringLiteral("Exit 0 as soon as the output matches REGEX."), QStringLiteral("REGEX")});
-    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Give up after SECONDS with exit code 124 "
-                                                                "(default: 30 with --expect, else none)."), QStringLiteral("SECONDS")});
 }
 
 // Applies the command-line overrides to the profile from keel.toml; a usage error on bad values.
@@ -69,6 +65,19 @@ std::optional<int> applyOverrides(CommandParser &parser, RunProfile &profile)
     return std::nullopt;
 }
 
+namespace {
+
+void addRunOptions(CommandParser &parser)
+{
+    parser.addOption({QStringLiteral("headless"), QStringLiteral("No display: stream the serial output to stdout "
+                                                                 "(the only mode until Keel Studio exists).")});
+    parser.addOption({QStringLiteral("release"), QStringLiteral("Run the release image.")});
+    addProfileOptions(parser);
+    parser.addOption({QStringLiteral("expect"), QStringLiteral("Exit 0 as soon as the output matches REGEX."), QStringLiteral("REGEX")});
+    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Give up after SECONDS with exit code 124 "
+                                                                "(default: 30 with --expect, else none)."), QStringLiteral("SECONDS")});
+}
+
 std::optional<int> readExpectAndTimeout(CommandParser &parser, RunRequest &request)
 {
     if (parser.isSet(QStringLiteral("expect"))) {
@@ -88,6 +97,8 @@ std::optional<int> readExpectAndTimeout(CommandParser &parser, RunRequest &reque
     }
     return std::nullopt;
 }
+
+} // namespace
 
 namespace {
 
@@ -124,7 +135,28 @@ RunProfile profileFromProject(const RunSettings &run)
     return profile;
 }
 
-} // namespace
+std::optional<int> buildForRun(CommandParser &parser, const BuildOptions &options, RunProfile &profile, BuildResult &build)
+{
+    // Reject bad option values before any work; they are applied over keel.toml's below.
+    RunProfile validated;
+    if (auto exit = applyOverrides(parser, validated))
+        return *exit;
+    Diagnostics diagnostics;
+    const auto config = Builder::configure(QDir::currentPath(), &diagnostics);
+    if (!config || !config->resolved) {
+        printDiagnostics(diagnostics);
+        return kExitError;
+    }
+    profile = profileFromProject(config->project.run);
+    if (!createMissingDisks(config->project.run))
+        return kExitError;
+    if (auto exit = applyOverrides(parser, profile))
+        return *exit;
+    build = BuildReporter::build(config->project.rootDir, options, Stream::Err);
+    if (!build.ok())
+        return BuildReporter::exitCode(build);
+    return std::nullopt;
+}
 
 int runRunCommand(const QStringList &arguments)
 {
@@ -137,26 +169,11 @@ int runRunCommand(const QStringList &arguments)
     RunRequest request;
     if (auto exit = readExpectAndTimeout(parser, request))
         return *exit;
-    // Reject bad option values before any work; they are applied over keel.toml's below.
-    RunProfile validated;
-    if (auto exit = applyOverrides(parser, validated))
-        return *exit;
-    Diagnostics diagnostics;
-    const auto config = Builder::configure(QDir::currentPath(), &diagnostics);
-    if (!config || !config->resolved) {
-        printDiagnostics(diagnostics);
-        return kExitError;
-    }
-    request.profile = profileFromProject(config->project.run);
-    if (!createMissingDisks(config->project.run))
-        return kExitError;
-    if (auto exit = applyOverrides(parser, request.profile))
-        return *exit;
     BuildOptions options;
     options.profile = parser.isSet(QStringLiteral("release")) ? Profile::Release : Profile::Debug;
-    const BuildResult build = BuildReporter::build(config->project.rootDir, options, Stream::Err);
-    if (!build.ok())
-        return BuildReporter::exitCode(build);
+    BuildResult build;
+    if (auto exit = buildForRun(parser, options, request.profile, build))
+        return *exit;
     request.imagePath = build.imagePath;
     request.unstrippedPath = build.unstrippedPath;
     return RunSession(request).exec();

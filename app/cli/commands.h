@@ -9,6 +9,7 @@ namespace Keel::Cli {
 int runNewCommand(const QStringList &arguments);
 int runBuildCommand(const QStringList &arguments);
 int runRunCommand(const QStringList &arguments);
+int runDebugCommand(const QStringList &arguments);
 int runFeaturesCommand(const QStringList &arguments);
 int runSizeCommand(const QStringList &arguments);
 int runTemplatesCommand(const QStringList &arguments);

@@ -2,6 +2,7 @@
 
 #include "cliconsole.h"
 #include "panicsymbolizer.h"
+#include "terminationsignals.h"
 
 #include <QEventLoop>
 #include <QTimer>
@@ -43,6 +44,8 @@ int RunSession::exec()
     connect(&timeout, &QTimer::timeout, this, &RunSession::onTimeout);
     if (m_request.timeoutSeconds > 0)
         timeout.start(int(m_request.timeoutSeconds * 1000));
+    TerminationSignals terminationSignals;
+    connect(&terminationSignals, &TerminationSignals::received, this, &RunSession::onTerminationSignal);
     m_runner.start(m_request.imagePath);
     loop.exec();
     return exitCode;
@@ -69,8 +72,21 @@ void RunSession::onTimeout()
     m_runner.stop();
 }
 
+void RunSession::onTerminationSignal(int signalNumber)
+{
+    if (m_signal != 0) // a second Ctrl+C: do not wait for QEMU's orderly quit
+        return m_runner.kill();
+    m_signal = signalNumber;
+    m_runner.stop();
+}
+
 int RunSession::exitCodeFor(const RunResult &result)
 {
+    if (m_signal != 0) {
+        printNote(QStringLiteral("stopped by %1; QEMU quit and its runtime directory was removed")
+                      .arg(TerminationSignals::name(m_signal)));
+        return TerminationSignals::exitCode(m_signal);
+    }
     if (m_matched)
         return kExitOk;
     if (m_timedOut) {

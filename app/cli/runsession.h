@@ -1,14 +1,28 @@
 // RunSession: one `keel run` — boots the image with QemuRunner, streams the guest's serial output
 // to stdout as raw bytes, watches for --expect and --timeout, and turns the outcome into the exit
-// code (0 expected output seen, 124 timeout, 127 no QEMU, else the guest's status).
+// code (0 expected output seen, 124 timeout, 127 no QEMU, 128+N after signal N, else the guest's
+// status). Ctrl+C or a kill stops QEMU and removes the runtime directory before keel exits.
 #pragma once
 
 #include "emulator/qemurunner.h"
+#include "builder.h"
+#include "project.h"
 
 #include <QRegularExpression>
 #include <optional>
 
 namespace Keel::Cli {
+
+class CommandParser;
+
+// In commandrun.cpp; `keel debug` takes the same machine options.
+void addProfileOptions(CommandParser &parser); // --machine --memory --cpus --accel --cmdline
+// Applies those options over profile; an exit code on a bad value (usage error printed).
+std::optional<int> applyOverrides(CommandParser &parser, RunProfile &profile);
+RunProfile profileFromProject(const RunSettings &run); // keel.toml's [run]
+// profile: keel.toml's [run] with the options applied; build: the image, built with progress on
+// stderr. An exit code when the options, the project or the build are bad (already reported).
+std::optional<int> buildForRun(CommandParser &parser, const BuildOptions &options, RunProfile &profile, BuildResult &build);
 
 struct RunRequest {
     QString imagePath;
@@ -31,6 +45,7 @@ public:
 private:
     void onData(const QByteArray &bytes);
     void onTimeout();
+    void onTerminationSignal(int signalNumber);
     int exitCodeFor(const RunResult &result);
     int guestExitCode(const RunResult &result);
     void reportTimings(const RunResult &result, int status);
@@ -40,6 +55,7 @@ private:
     QString m_watched; // the tail of the output, for --expect and panic traces
     bool m_matched = false;
     bool m_timedOut = false;
+    int m_signal = 0; // SIGINT/SIGTERM/SIGHUP that stopped the run
 };
 
 } // namespace Keel::Cli
