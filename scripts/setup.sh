@@ -13,6 +13,8 @@ packages=(
     libtomlplusplus-dev
     # Running and debugging images
     qemu-system-x86 qemu-utils gdb
+    # Networking tests and bench (ab, curl, nc)
+    apache2-utils curl netcat-openbsd
     # GRUB-bootable ISOs
     grub-pc-bin grub-common xorriso mtools
     # Keel Studio
