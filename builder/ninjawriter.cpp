@@ -43,14 +43,16 @@ QString rules(const BuildPlan &plan)
     const QString launcher = plan.compilerLauncher.isEmpty() ? QString()
                                                              : plan.compilerLauncher + QLatin1Char(' ');
     // Diagnostics go to <object>.json as GCC JSON; BuildRunner turns them into Diagnostics.
+    // -MD, not -MMD: headers reached through -isystem ([external] includes, e.g. lwIP's, which
+    // include the module's lwipopts.h) count as system headers and -MMD would leave them out.
     return QStringLiteral(
                "rule cxx\n"
-               "  command = %1g++ $cflags $extra -MMD -MF $out.d -fdiagnostics-format=json -c $in -o $out 2> $out.json\n"
+               "  command = %1g++ $cflags $extra -MD -MF $out.d -fdiagnostics-format=json -c $in -o $out 2> $out.json\n"
                "  depfile = $out.d\n"
                "  deps = gcc\n"
                "  description = CXX $out\n\n"
                "rule cc\n"
-               "  command = %1gcc $ccflags $extra -MMD -MF $out.d -fdiagnostics-format=json -c $in -o $out 2> $out.json\n"
+               "  command = %1gcc $ccflags $extra -MD -MF $out.d -fdiagnostics-format=json -c $in -o $out 2> $out.json\n"
                "  depfile = $out.d\n"
                "  deps = gcc\n"
                "  description = CC $out\n\n"
