@@ -27,6 +27,8 @@ void addProfileOptions(CommandParser &parser)
     parser.addOption({QStringLiteral("cpus"), QStringLiteral("Number of vCPUs, 1–255."), QStringLiteral("N")});
     parser.addOption({QStringLiteral("accel"), QStringLiteral("auto, kvm or tcg (auto: KVM only where it works)."), QStringLiteral("A")});
     parser.addOption({QStringLiteral("cmdline"), QStringLiteral("Kernel command line (main's argv)."), QStringLiteral("STR")});
+    parser.addOption({QStringLiteral("publish"), QStringLiteral("Forward host port HOST to guest port GUEST ([udp:]HOST:GUEST, "
+                                                                "repeatable; adds to [run] publish)."), QStringLiteral("HOST:GUEST")});
 }
 
 // Applies the command-line overrides to the profile from keel.toml; a usage error on bad values.
@@ -62,6 +64,12 @@ std::optional<int> applyOverrides(CommandParser &parser, RunProfile &profile)
     }
     if (parser.isSet(QStringLiteral("cmdline")))
         profile.kernelCmdline = parser.value(QStringLiteral("cmdline"));
+    for (const QString &text : parser.parser().values(QStringLiteral("publish"))) {
+        const auto forward = HostForward::fromString(text);
+        if (!forward)
+            return parser.usageError(QStringLiteral("--publish '%1' is not [tcp:|udp:]HOST:GUEST with ports 1-65535, e.g. 8080:80").arg(text));
+        profile.portForwards << *forward;
+    }
     return std::nullopt;
 }
 
@@ -130,7 +138,9 @@ RunProfile profileFromProject(const RunSettings &run)
     profile.cpus = run.cpus;
     profile.kernelCmdline = run.cmdline;
     for (const PortForward &forward : run.publish)
-        profile.portForwards << HostForward{HostForward::Protocol::Tcp, forward.host, forward.guest};
+        profile.portForwards << HostForward{forward.protocol == PortForward::Protocol::Udp ? HostForward::Protocol::Udp
+                                                                                          : HostForward::Protocol::Tcp,
+                                            forward.host, forward.guest};
     profile.extraDisks = run.disks;
     return profile;
 }
