@@ -31,6 +31,7 @@ struct DomainSpec {
     qint64 memoryBytes = RunProfile::kDefaultMemory;
     int cpus = 1;
     QString kernelPath;
+    QString firmwarePath; // <loader> (QEMU -bios); empty: the machine's default, SeaBIOS
     QString cmdline;
     QString serialLogPath; // empty: no serial device
     QList<HostForward> portForwards;

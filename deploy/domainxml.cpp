@@ -40,6 +40,12 @@ void writeOs(QXmlStreamWriter &xml, const DomainSpec &spec)
         xml.writeAttribute(QStringLiteral("machine"), libvirtMachine(spec.machine));
     xml.writeCharacters(QStringLiteral("hvm"));
     xml.writeEndElement();
+    if (!spec.firmwarePath.isEmpty()) {
+        xml.writeStartElement(QStringLiteral("loader"));
+        xml.writeAttribute(QStringLiteral("type"), QStringLiteral("rom"));
+        xml.writeCharacters(spec.firmwarePath);
+        xml.writeEndElement();
+    }
     xml.writeTextElement(QStringLiteral("kernel"), spec.kernelPath);
     xml.writeTextElement(QStringLiteral("cmdline"), spec.cmdline);
     xml.writeEndElement();
