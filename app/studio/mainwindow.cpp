@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 #include "build/buildcontroller.h"
+#include "deploypanel.h"
 #include "debug/debugworkspace.h"
 #include "editor/editortabs.h"
 #include "features/featurespanel.h"
@@ -119,6 +120,7 @@ void MainWindow::setupDocks()
         if (path == m_projectDir + QStringLiteral("/keel.toml"))
             m_features->setProject(path);
     });
+    addDock(tr("Deploy"), QStringLiteral("deployDock"), new DeployPanel([this] { return projectDir(); }, this), Qt::BottomDockWidgetArea);
     tabifyDockWidget(output, issues);
     output->raise();
     resizeDocks({m_docks.first(), features}, {240, 360}, Qt::Horizontal);
