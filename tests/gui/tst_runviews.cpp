@@ -13,6 +13,7 @@
 #include "emulator/hostkeymap.h"
 #include "projectloader.h"
 
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>

@@ -1,5 +1,8 @@
 #include "debugcontroller.h"
 #include "run/runcontroller.h"
+#include "studiosettings.h"
+
+#include <QTimer>
 
 namespace Keel::Studio {
 
@@ -55,9 +58,15 @@ void DebugController::attach()
     QemuRunner* runner = m_run->runner();
     setState(State::Attaching);
     m_gdb = new GdbSession(this);
+    if (const QString gdb = StudioSettings::gdbPath(); !gdb.isEmpty())
+        m_gdb->setGdbProgram(gdb);
     m_gdb->setMonitor(runner->qmp());
-    connect(m_gdb, &GdbSession::connected, this, &DebugController::onConnected);
-    connect(m_gdb, &GdbSession::stopped, this, &DebugController::onStopped);
+    // gdb's signals come from inside its reply handling; the work they start waits for more
+    // replies, so it runs after that handling has returned.
+    connect(m_gdb, &GdbSession::connected, this, &DebugController::onConnected, Qt::QueuedConnection);
+    connect(m_gdb, &GdbSession::stopped, this, [this](const GdbStopEvent& event) {
+        QTimer::singleShot(0, this, [this, event] { onStopped(event); });
+    });
     connect(m_gdb, &GdbSession::running, this, [this] { setState(State::Running); });
     connect(m_gdb, &GdbSession::targetExited, this, &DebugController::end);
     connect(m_gdb, &GdbSession::errorOccurred, this, [this](const QString& error) {
@@ -72,6 +81,8 @@ void DebugController::attach()
 
 void DebugController::onConnected()
 {
+    if (!m_gdb)
+        return;
     setState(State::Stopped);
     syncBreakpoints();
     resume(&GdbSession::continueExecution);
@@ -79,6 +90,8 @@ void DebugController::onConnected()
 
 void DebugController::onStopped(const GdbStopEvent& event)
 {
+    if (!m_gdb)
+        return; // the session ended while this stop was queued
     setState(State::Stopped);
     if (m_continueAfterSync) {
         m_continueAfterSync = false;

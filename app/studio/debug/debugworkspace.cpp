@@ -8,6 +8,7 @@
 
 #include "editor/editortabs.h"
 #include "mainwindow.h"
+#include "run/workspaceaction.h"
 #include "run/runworkspace.h"
 
 #include <QDockWidget>
@@ -20,17 +21,6 @@ namespace Keel::Studio {
 namespace {
 
 constexpr int kDisassemblyCount = 40;
-
-QAction* makeAction(QObject* owner, const QString& text, const QString& icon, const QKeySequence& keys = {})
-{
-    auto* action = new QAction(QIcon::fromTheme(icon), text, owner);
-    action->setShortcut(keys);
-    action->setShortcutContext(Qt::ApplicationShortcut);
-    if (!keys.isEmpty())
-        action->setToolTip(QStringLiteral("%1 (%2)").arg(QString(text).remove(u'&'),
-            keys.toString(QKeySequence::NativeText)));
-    return action;
-}
 
 } // namespace
 
@@ -58,18 +48,18 @@ DebugWorkspace::DebugWorkspace(MainWindow* window, RunWorkspace* run)
 
 void DebugWorkspace::createActions()
 {
-    m_actions.debug = makeAction(this, tr("Start &Debugging"), QStringLiteral("debug-run"), Qt::Key_F9);
-    m_actions.pause = makeAction(this, tr("&Interrupt"), QStringLiteral("media-playback-pause"),
+    m_actions.debug = makeWorkspaceAction(this, tr("Start &Debugging"), QStringLiteral("debug-run"), Qt::Key_F9);
+    m_actions.pause = makeWorkspaceAction(this, tr("&Interrupt"), QStringLiteral("media-playback-pause"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F9));
-    m_actions.stepOver = makeAction(this, tr("Step &Over"), QStringLiteral("debug-step-over"), Qt::Key_F10);
-    m_actions.stepInto = makeAction(this, tr("Step &Into"), QStringLiteral("debug-step-into"), Qt::Key_F11);
-    m_actions.stepOut = makeAction(this, tr("Step O&ut"), QStringLiteral("debug-step-out"),
+    m_actions.stepOver = makeWorkspaceAction(this, tr("Step &Over"), QStringLiteral("debug-step-over"), Qt::Key_F10);
+    m_actions.stepInto = makeWorkspaceAction(this, tr("Step &Into"), QStringLiteral("debug-step-into"), Qt::Key_F11);
+    m_actions.stepOut = makeWorkspaceAction(this, tr("Step O&ut"), QStringLiteral("debug-step-out"),
         QKeySequence(Qt::SHIFT | Qt::Key_F11));
-    m_actions.stepInstruction = makeAction(this, tr("Step I&nstruction"),
+    m_actions.stepInstruction = makeWorkspaceAction(this, tr("Step I&nstruction"),
         QStringLiteral("debug-step-instruction"), QKeySequence(Qt::CTRL | Qt::Key_F11));
-    m_actions.runToCursor = makeAction(this, tr("Run to &Cursor"), QStringLiteral("debug-run-cursor"),
+    m_actions.runToCursor = makeWorkspaceAction(this, tr("Run to &Cursor"), QStringLiteral("debug-run-cursor"),
         QKeySequence(Qt::CTRL | Qt::Key_F10));
-    m_actions.detach = makeAction(this, tr("De&tach Debugger"), QStringLiteral("debug-detach"));
+    m_actions.detach = makeWorkspaceAction(this, tr("De&tach Debugger"), QStringLiteral("debug-detach"));
     connect(m_actions.debug, &QAction::triggered, this, &DebugWorkspace::startOrContinue);
     connect(m_actions.pause, &QAction::triggered, m_controller, &DebugController::pause);
     connect(m_actions.stepOver, &QAction::triggered, m_controller, &DebugController::stepOver);

@@ -72,9 +72,7 @@ bool RunConfigDialog::apply()
     editor->setValue(QStringLiteral("run"), QStringLiteral("memory"), m_memory->text().trimmed());
     editor->setValue(QStringLiteral("run"), QStringLiteral("cpus"), m_cpus->value());
     editor->setValue(QStringLiteral("run"), QStringLiteral("cmdline"), m_cmdline->text());
-    QStringList publish;
-    for (const PortForward& forward : *forwards)
-        publish << QStringLiteral("%1:%2").arg(forward.host).arg(forward.guest);
+    const QStringList publish = portForwardsText(*forwards).split(QStringLiteral(", "), Qt::SkipEmptyParts);
     if (!publish.isEmpty() || editor->hasKey(QStringLiteral("run"), QStringLiteral("publish")))
         editor->setStringArray(QStringLiteral("run"), QStringLiteral("publish"), publish);
     if (!editor->save(m_tomlPath, &error))

@@ -2,6 +2,7 @@
 #include "build/buildcontroller.h"
 #include "history/historystore.h"
 #include "runprofilesettings.h"
+#include "studiosettings.h"
 
 #include "app/cli/panicsymbolizer.h"
 #include "projectloader.h"
@@ -129,6 +130,8 @@ void RunController::boot()
         m_profile.startMode = StartMode::Paused;
     delete m_runner;
     m_runner = new QemuRunner(this);
+    if (const QString qemu = StudioSettings::qemuPath(); !qemu.isEmpty())
+        m_runner->setQemuProgram(qemu); // else the runner's default, which names the package
     m_runner->setProfile(m_profile);
     m_serialTail.clear();
     m_panicFrames.clear();

@@ -13,7 +13,10 @@ RunProfile runProfileFrom(const RunSettings& settings)
     profile.cpus = settings.cpus;
     profile.kernelCmdline = settings.cmdline;
     for (const PortForward& forward : settings.publish)
-        profile.portForwards << HostForward {HostForward::Protocol::Tcp, forward.host, forward.guest};
+        profile.portForwards << HostForward {forward.protocol == PortForward::Protocol::Udp
+                ? HostForward::Protocol::Udp
+                : HostForward::Protocol::Tcp,
+            forward.host, forward.guest};
     // A screen needs a VGA card, which microvm does not have; its output is serial only.
     profile.display = profile.machine == QemuMachine::Microvm ? Display::Headless : Display::Vnc;
     return profile;
@@ -23,7 +26,10 @@ QString portForwardsText(const QList<PortForward>& forwards)
 {
     QStringList parts;
     for (const PortForward& forward : forwards)
-        parts << QStringLiteral("%1:%2").arg(forward.host).arg(forward.guest);
+        parts << QStringLiteral("%1%2:%3")
+                     .arg(forward.protocol == PortForward::Protocol::Udp ? QStringLiteral("udp:") : QString())
+                     .arg(forward.host)
+                     .arg(forward.guest);
     return parts.join(QStringLiteral(", "));
 }
 
@@ -32,13 +38,14 @@ std::optional<QList<PortForward>> portForwardsFromText(const QString& text, QStr
     QList<PortForward> forwards;
     for (const QString& part : text.split(u',', Qt::SkipEmptyParts)) {
         const std::optional<HostForward> forward = HostForward::fromString(part.trimmed());
-        if (!forward || forward->protocol != HostForward::Protocol::Tcp) {
+        if (!forward) {
             if (error)
-                *error = QObject::tr("'%1' is not HOST:GUEST (two TCP ports, e.g. 8080:80)")
-                             .arg(part.trimmed());
+                *error = QObject::tr("'%1' is not [udp:]HOST:GUEST (e.g. 8080:80)").arg(part.trimmed());
             return std::nullopt;
         }
-        forwards << PortForward {forward->hostPort, forward->guestPort};
+        forwards << PortForward {forward->protocol == HostForward::Protocol::Udp ? PortForward::Protocol::Udp
+                                                                                 : PortForward::Protocol::Tcp,
+            forward->hostPort, forward->guestPort};
     }
     return forwards;
 }

@@ -8,6 +8,7 @@
 
 #include "editor/editortabs.h"
 #include "mainwindow.h"
+#include "workspaceaction.h"
 
 #include "emulator/rfbclient.h"
 
@@ -24,14 +25,6 @@
 namespace Keel::Studio {
 
 namespace {
-
-QAction* makeAction(QObject* owner, const QString& text, const QString& icon, const QKeySequence& keys = {})
-{
-    auto* action = new QAction(QIcon::fromTheme(icon), text, owner);
-    action->setShortcut(keys);
-    action->setShortcutContext(Qt::ApplicationShortcut);
-    return action;
-}
 
 QString megabytes(qint64 bytes)
 {
@@ -77,14 +70,14 @@ void RunWorkspace::createActions()
     m_actions.run->setEnabled(true);
     m_actions.run->setToolTip(tr("Save, build if needed and boot the project in QEMU (F5)"));
     m_actions.run->setStatusTip(m_actions.run->toolTip());
-    m_actions.stop = makeAction(this, tr("S&top"), QStringLiteral("media-playback-stop"),
+    m_actions.stop = makeWorkspaceAction(this, tr("S&top"), QStringLiteral("media-playback-stop"),
         QKeySequence(Qt::SHIFT | Qt::Key_F5));
-    m_actions.pause = makeAction(this, tr("&Pause"), QStringLiteral("media-playback-pause"));
-    m_actions.reset = makeAction(this, tr("R&eset"), QStringLiteral("view-refresh"));
-    m_actions.restart = makeAction(this, tr("Rebuild and Re&start"), QStringLiteral("system-reboot"),
+    m_actions.pause = makeWorkspaceAction(this, tr("&Pause"), QStringLiteral("media-playback-pause"));
+    m_actions.reset = makeWorkspaceAction(this, tr("R&eset"), QStringLiteral("view-refresh"));
+    m_actions.restart = makeWorkspaceAction(this, tr("Rebuild and Re&start"), QStringLiteral("system-reboot"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F5));
-    m_actions.screenshot = makeAction(this, tr("Screenshot…"), QStringLiteral("camera-photo"));
-    m_actions.configure = makeAction(this, tr("Run &Configuration…"), QStringLiteral("configure"));
+    m_actions.screenshot = makeWorkspaceAction(this, tr("Screenshot…"), QStringLiteral("camera-photo"));
+    m_actions.configure = makeWorkspaceAction(this, tr("Run &Configuration…"), QStringLiteral("configure"));
     connect(m_actions.run, &QAction::triggered, this, [this] { run(BootMode::Run); });
     connect(m_actions.stop, &QAction::triggered, m_controller, &RunController::stop);
     connect(m_actions.pause, &QAction::triggered, this, [this] {

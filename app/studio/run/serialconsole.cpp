@@ -116,9 +116,9 @@ void SerialConsole::saveWithDialog()
 void SerialConsole::copyText()
 {
     m_view->flush();
-    const QString selected = m_view->textCursor().selectedText();
-    QApplication::clipboard()->setText(
-        selected.isEmpty() ? m_view->toPlainText() : selected.replace(QChar::ParagraphSeparator, u'\n'));
+    QString selected = m_view->textCursor().selectedText();
+    selected.replace(QChar::ParagraphSeparator, u'\n');
+    QApplication::clipboard()->setText(selected.isEmpty() ? m_view->toPlainText() : selected);
 }
 
 void SerialConsole::sendInput()
