@@ -114,6 +114,23 @@ GuestSession::~GuestSession()
     std::filesystem::remove_all(m_folder, ignored);
 }
 
+double GuestSession::cpuSeconds() const
+{
+    std::ifstream in("/proc/" + std::to_string(m_pid) + "/stat");
+    std::string stat;
+    if (!std::getline(in, stat))
+        return -1;
+    // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
+    std::istringstream fields(stat.substr(stat.rfind(')') + 2));
+    std::string field;
+    unsigned long long ticks = 0;
+    for (int index = 3; fields >> field && index <= 15; ++index) {
+        if (index >= 14)
+            ticks += std::stoull(field);
+    }
+    return double(ticks) / double(sysconf(_SC_CLK_TCK));
+}
+
 std::string GuestSession::serial() const
 {
     std::ifstream in(m_serialPath, std::ios::binary);

@@ -22,6 +22,8 @@ public:
     GuestSession& operator=(const GuestSession&) = delete;
 
     bool isConnected() const { return m_qmp >= 0; }
+    // CPU time QEMU has used so far (user + system), in seconds; -1 when it has exited.
+    double cpuSeconds() const;
     std::string serial() const;
     // True once the serial output holds `text` at or after `from` characters.
     bool waitForSerial(const std::string& text, int timeoutSeconds, size_t from = 0);

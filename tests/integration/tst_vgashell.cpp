@@ -2,16 +2,20 @@
 // arrive doubled or lost), a command's output shows on serial but not on the VGA screen (or the
 // other way round), `cat` cannot find the project's assets, `lspci` lists devices QEMU was not
 // given or misses some (legacy ports on pc, PCIe ECAM on q35), or `shutdown` leaves the VM
-// running. Keys go in through QMP send-key; the screen is read back from VGA text memory.
+// running, or the idle shell keeps the host CPU busy. Keys go in through QMP send-key; the
+// screen is read back from VGA text memory.
 
 #include "guestsession.h"
 #include "testproject.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 namespace {
 
@@ -39,13 +43,16 @@ std::set<std::string> qemuDevices(const std::string& infoPci)
     return devices;
 }
 
-// Types a command and waits for the next prompt; returns the serial output it produced.
+// Types a command and waits for the next prompt; returns the serial output it produced, with
+// the serial console's "\r\n" line ends as "\n".
 std::string run(GuestSession& guest, const std::string& command)
 {
     size_t before = guest.serial().size();
     guest.type(command + "\n");
     EXPECT_TRUE(guest.waitForSerial("keel> ", 60, before)) << command << "\n" << guest.serial();
-    return guest.serial().substr(before);
+    std::string output = guest.serial().substr(before);
+    output.erase(std::remove(output.begin(), output.end(), '\r'), output.end());
+    return output;
 }
 
 class VgaShell : public ::testing::TestWithParam<const char*> {};
@@ -61,6 +68,12 @@ TEST_P(VgaShell, TypedCommandsRunAndShowOnScreenAndSerialThenShutdownPowersOff)
     ASSERT_TRUE(guest.waitForSerial("keel> ", 60)) << guest.serial();
     EXPECT_NE(guest.serial().find("Welcome to " + project.name()), std::string::npos)
         << "assets/motd.txt is shown at start\n" << guest.serial();
+
+    // Waiting for a key halts the CPU (IRQ 1 wakes it): an idle shell costs the host almost
+    // nothing, where polling would burn a whole core (or its share of a busy one).
+    double before = guest.cpuSeconds();
+    std::this_thread::sleep_for(std::chrono::seconds(3));
+    EXPECT_LT(guest.cpuSeconds() - before, 0.15) << "QEMU busy while the shell waits for a key";
 
     std::string echoed = run(guest, "echo Hello Keel 42");
     EXPECT_NE(echoed.find("\nHello Keel 42\n"), std::string::npos) << echoed;

@@ -1,10 +1,12 @@
 // {{name}}: a small shell on the VGA text screen, typed on the PS/2 keyboard. Everything it
 // prints also goes to the serial console, so `keel run --headless` shows the session too.
+#include <keel/assets.h>
 #include <keel/keyboard.h>
 #include <keel/pci.h>
 #include <keel/print.h>
 #include <keel/rtc.h>
 #include <keel/system.h>
+#include <keel/time.h>
 #include <keel/vga.h>
 
 namespace {
@@ -30,6 +32,12 @@ void time(ktl::StringView)
     keel::println("{} UTC", keel::rtc::now());
 }
 
+void uptime(ktl::StringView)
+{
+    u64 milliseconds = keel::uptime().toMilliseconds();
+    keel::println("up {}.{:03} s", milliseconds / 1000, milliseconds % 1000);
+}
+
 void printBars(const keel::pci::Device& device)
 {
     for (const keel::pci::Bar& bar : device.bars) {
@@ -50,6 +58,9 @@ void printBars(const keel::pci::Device& device)
 void lspci(ktl::StringView arguments)
 {
     bool verbose = arguments == "-v";
+    if (verbose)
+        keel::println("configuration space through {}",
+            keel::pci::mechanism() == keel::pci::Mechanism::Ecam ? "PCIe ECAM" : "ports 0xcf8/0xcfc");
     for (const keel::pci::Device& device : keel::pci::devices()) {
         keel::println("{:02x}:{:02x}.{} {}: {:04x}:{:04x} (rev {:02x})", device.address.bus,
             device.address.device, device.address.function, keel::pci::className(device),
@@ -62,6 +73,25 @@ void lspci(ktl::StringView arguments)
 void echo(ktl::StringView arguments)
 {
     keel::println("{}", arguments);
+}
+
+void ls(ktl::StringView)
+{
+    for (const keel::assets::Asset& asset : keel::assets::list())
+        keel::println("{:>8} {}", asset.size(), asset.name());
+}
+
+void cat(ktl::StringView name)
+{
+    auto asset = keel::assets::open(name);
+    if (asset.isError()) {
+        keel::println("cat: {}: {} (try ls)", name, asset.error());
+        return;
+    }
+    ktl::StringView text = asset.value().text();
+    keel::print("{}", text);
+    if (!text.isEmpty() && !text.endsWith("\n"))
+        keel::println("");
 }
 
 void clear(ktl::StringView)
@@ -79,8 +109,11 @@ constexpr Command kCommands[] = {
     {"help", "list the commands", help},
     {"mem", "how much memory the machine has", mem},
     {"time", "the date and time from the real-time clock", time},
+    {"uptime", "time since boot", uptime},
     {"lspci", "the PCI devices (-v: with BARs and capabilities)", lspci},
     {"echo", "print the rest of the line", echo},
+    {"ls", "list the files in assets/", ls},
+    {"cat", "print a file from assets/ (cat motd.txt)", cat},
     {"clear", "blank the screen", clear},
     {"shutdown", "power the machine off", shutdown},
 };
@@ -124,6 +157,8 @@ void banner()
     // A full 80-column line: the screen wraps lazily, so the newline adds no blank line there.
     keel::println("{:<80}", " Keel vga-shell - {{name}}");
     keel::vga::setColour(Colour::LightGrey, Colour::Black);
+    if (auto motd = keel::assets::open("motd.txt"); !motd.isError())
+        keel::print("{}", motd.value().text());
     keel::println("Type help and press Enter.");
 }
 
