@@ -52,6 +52,9 @@
 #define TCP_LISTEN_BACKLOG 0
 #define LWIP_TCP_KEEPALIVE 0
 #define TCP_QUEUE_OOSEQ 1
+/* Closed connections wait 2 * TCP_MSL in TIME_WAIT holding a PCB; 60 s (the default) would
+ * exhaust the pool under connection-per-request load. */
+#define TCP_MSL 1000UL
 
 #define LWIP_STATS 1
 #define LWIP_STATS_DISPLAY 0
