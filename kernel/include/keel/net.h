@@ -46,7 +46,6 @@ class EthernetDevice {
 public:
     using FrameSink = void (*)(ktl::Span<const u8> frame, void* context);
 
-    virtual ~EthernetDevice() = default;
     virtual MacAddress macAddress() const = 0;
     // Sends one Ethernet frame (header included, no FCS) gathered from `parts`. Busy when the
     // transmit queue is full (lwIP retransmits TCP later).
@@ -57,6 +56,11 @@ public:
     virtual bool interrupts() const = 0;
     // True when work is waiting (set from the device's interrupt).
     virtual bool hasWork() const = 0;
+
+protected:
+    // Not virtual: devices are never deleted through this interface (images without a heap
+    // would otherwise need operator delete).
+    ~EthernetDevice() = default;
 };
 
 // A driver calls this once per device at probe time; the first device becomes the interface.
