@@ -7,6 +7,11 @@ if [ "$(id -u)" -ne 0 ]; then
     echo "start-services: not root; skipping libvirtd (deployment tests will use qemu:///session)"
     exit 0
 fi
+# libvirtd re-probes QEMU's capabilities on every domain define (~50 s each) while its QEMU user
+# (libvirt-qemu, group kvm) cannot open /dev/kvm; udev normally sets this, containers lack it.
+if [ -e /dev/kvm ] && getent group kvm >/dev/null; then
+    chgrp kvm /dev/kvm && chmod 660 /dev/kvm || echo "start-services: could not give group kvm access to /dev/kvm"
+fi
 if command -v virtlogd >/dev/null && ! pgrep -x virtlogd >/dev/null; then
     virtlogd -d
 fi
