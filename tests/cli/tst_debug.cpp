@@ -118,6 +118,9 @@ TEST_F(DebugTest, MiPrintsTheSocketAndSymbolsAndKeepsQemuUntilEnter)
     EXPECT_TRUE(symbols.endsWith(u"build/debug/dbg.elf")) << qPrintable(out);
     EXPECT_EQ(description.value(QStringLiteral("architecture")).toString(), u"i386:x86-64");
 
+    EXPECT_EQ(runtimeDirectories().size(), 1);
+    EXPECT_EQ(keel.state(), QProcess::Running) << "keel keeps QEMU paused for the frontend";
+
     // Another frontend (here a batch gdb) connects with just that, finds symbols and the guest.
     QProcess gdb;
     gdb.start(QStringLiteral("gdb"), {QStringLiteral("-batch"), QStringLiteral("-nx"), QStringLiteral("-iex"),
@@ -129,12 +132,20 @@ TEST_F(DebugTest, MiPrintsTheSocketAndSymbolsAndKeepsQemuUntilEnter)
     ASSERT_TRUE(gdb.waitForFinished(120000));
     const QString gdbOut = QString::fromUtf8(gdb.readAllStandardOutput());
     EXPECT_TRUE(gdbOut.contains(kStoppedInSquare)) << qPrintable(gdbOut) << qPrintable(gdb.readAllStandardError());
-    EXPECT_EQ(keel.state(), QProcess::Running) << "keel keeps QEMU until ENTER";
-    EXPECT_EQ(runtimeDirectories().size(), 1);
-
-    keel.write("\n");
-    ASSERT_TRUE(keel.waitForFinished(20000));
+    // Detached, the guest runs to its end; keel then ends too, and cleans up.
+    ASSERT_TRUE(keel.waitForFinished(60000));
     EXPECT_EQ(keel.exitCode(), 0) << qPrintable(keel.readAllStandardError());
+    EXPECT_TRUE(runtimeDirectories().isEmpty()) << qPrintable(runtimeDirectories().join(u' '));
+
+    // ENTER ends a session nobody attached to.
+    QProcess again;
+    start(again, {QStringLiteral("debug"), QStringLiteral("--mi"), QStringLiteral("--accel"), QStringLiteral("tcg")});
+    QString json;
+    ASSERT_TRUE(waitForOutput(again, QStringLiteral("}\n"), json, 240000)) << qPrintable(again.readAllStandardError());
+    EXPECT_EQ(runtimeDirectories().size(), 1);
+    again.write("\n");
+    ASSERT_TRUE(again.waitForFinished(20000));
+    EXPECT_EQ(again.exitCode(), 0) << qPrintable(again.readAllStandardError());
     EXPECT_TRUE(runtimeDirectories().isEmpty()) << qPrintable(runtimeDirectories().join(u' '));
 }
 
