@@ -11,13 +11,15 @@ set -euo pipefail
 runs="${1:-5}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 studio="${KEEL_STUDIO:-$root/build/app/studio/keel-studio}"
-keel="${KEEL:-$(dirname "$studio")/../cli/keel}"
 [ -x "$studio" ] || { echo "bench: build keel-studio first (cmake --build --preset default)" >&2; exit 1; }
 command -v xvfb-run >/dev/null || { echo "bench: needs xvfb-run (apt-get install xvfb)" >&2; exit 1; }
 
 work="$(mktemp -d /tmp/keel-studio-bench-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
-"$keel" new "$work/hello" --template hello >/dev/null
+# The hello template as `keel new hello` writes it (copy, {{name}} → hello, no template.toml).
+cp -r "$root/templates/hello" "$work/hello"
+rm -f "$work/hello/template.toml"
+grep -rl "{{name}}" "$work/hello" | xargs sed -i "s/{{name}}/hello/g"
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" STUDIO="$studio" WORK="$work" RUNS="$runs"
 
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '

@@ -11,6 +11,7 @@
 
 #include "projectloader.h"
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTemporaryDir>

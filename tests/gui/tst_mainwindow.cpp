@@ -195,6 +195,7 @@ void TestMainWindow::historyPanelChartsRecordedBuildsAndRuns()
         RunRecord run;
         run.projectPath = m_project;
         run.startedAt = build.startedAt;
+        run.machine = "microvm";
         run.bootMs = 50 + i;
         QVERIFY(m_history->addRun(run));
     }

@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTemporaryFile>
 #include <QtTest>
 
 using namespace Keel::Studio;
@@ -47,7 +48,9 @@ void TestSettingsDialog::refusesAPathThatDoesNotRun()
     QVERIFY(!dialog.save());
     QVERIFY(dialog.qemuStatus().contains("does not exist"));
     QVERIFY(QSettings().value("tools/qemu").toString().isEmpty()); // nothing saved
-    dialog.gdbField()->setText("/etc/hostname");
+    QTemporaryFile notAProgram;
+    QVERIFY(notAProgram.open()); // created 0600: not executable
+    dialog.gdbField()->setText(notAProgram.fileName());
     dialog.qemuField()->clear(); // empty: detect on PATH
     QVERIFY(!dialog.save());
     QVERIFY(dialog.gdbStatus().contains("not an executable"));

@@ -40,8 +40,9 @@ FeatureSelection::FeatureSelection(ManifestRegistry registry, QObject* parent)
 {
 }
 
-bool FeatureSelection::load(const QString& tomlPath, QString* error)
+bool FeatureSelection::load(const QString& path, QString* error)
 {
+    const QString tomlPath = path; // path may be m_tomlPath itself, which is cleared next
     m_tomlPath.clear();
     m_loadProblem.clear();
     m_resolver = std::make_unique<FeatureResolver>(m_registry);
