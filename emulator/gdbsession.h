@@ -12,6 +12,7 @@
 
 #include "gdbtypes.h"
 #include "miparser.h"
+#include "qmpclient.h"
 
 #include <QPointer>
 
@@ -23,8 +24,6 @@
 #include <optional>
 
 namespace Keel {
-
-class QmpClient;
 
 class GdbSession : public QObject
 {

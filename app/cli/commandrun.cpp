@@ -3,6 +3,7 @@
 #include "buildreporter.h"
 #include "commandparser.h"
 #include "commands.h"
+#include "projectrunprofile.h"
 #include "runsession.h"
 #include "sizestring.h"
 
@@ -108,43 +109,6 @@ std::optional<int> readExpectAndTimeout(CommandParser &parser, RunRequest &reque
 
 } // namespace
 
-namespace {
-
-// [run] disks: a missing image is created as disk-size bytes of zeros (a sparse file), so the
-// first `keel run` of a project with a disk needs no setup step.
-bool createMissingDisks(const RunSettings &run)
-{
-    for (const QString &path : run.disks) {
-        if (QFileInfo::exists(path))
-            continue;
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || !file.resize(qint64(run.diskBytes))) {
-            printError(QStringLiteral("cannot create disk image %1: %2").arg(path, file.errorString()),
-                       QStringLiteral("check that the folder is writable, or create it with: truncate -s 1M %1").arg(path));
-            return false;
-        }
-    }
-    return true;
-}
-
-} // namespace
-
-RunProfile profileFromProject(const RunSettings &run)
-{
-    RunProfile profile;
-    profile.machine = qemuMachineFromName(machineName(run.machine)).value_or(QemuMachine::Microvm);
-    profile.accel = qemuAccelFromName(accelName(run.accel)).value_or(QemuAccel::Auto);
-    profile.memoryBytes = qint64(run.memoryBytes);
-    profile.cpus = run.cpus;
-    profile.kernelCmdline = run.cmdline;
-    for (const PortForward &forward : run.publish)
-        profile.portForwards << HostForward{forward.protocol == PortForward::Protocol::Udp ? HostForward::Protocol::Udp
-                                                                                          : HostForward::Protocol::Tcp,
-                                            forward.host, forward.guest};
-    profile.extraDisks = run.disks;
-    return profile;
-}
-
 std::optional<int> buildForRun(CommandParser &parser, const BuildOptions &options, RunProfile &profile, BuildResult &build)
 {
     // Reject bad option values before any work; they are applied over keel.toml's below.
@@ -157,9 +121,12 @@ std::optional<int> buildForRun(CommandParser &parser, const BuildOptions &option
         printDiagnostics(diagnostics);
         return kExitError;
     }
-    profile = profileFromProject(config->project.run);
-    if (!createMissingDisks(config->project.run))
+    profile = runProfileFromProject(config->project.run);
+    QString diskError;
+    if (!createMissingDisks(config->project.run, &diskError)) {
+        printError(diskError, QStringLiteral("check that the folder is writable, or create the image with: truncate -s 1M FILE"));
         return kExitError;
+    }
     if (auto exit = applyOverrides(parser, profile))
         return *exit;
     build = BuildReporter::build(config->project.rootDir, options, Stream::Err);

@@ -1,7 +1,7 @@
 #include "runsession.h"
 
 #include "cliconsole.h"
-#include "panicsymbolizer.h"
+#include "emulator/panicsymbolizer.h"
 #include "terminationsignals.h"
 
 #include <QEventLoop>

@@ -19,7 +19,6 @@ class CommandParser;
 void addProfileOptions(CommandParser &parser); // --machine --memory --cpus --accel --cmdline
 // Applies those options over profile; an exit code on a bad value (usage error printed).
 std::optional<int> applyOverrides(CommandParser &parser, RunProfile &profile);
-RunProfile profileFromProject(const RunSettings &run); // keel.toml's [run]
 // profile: keel.toml's [run] with the options applied; build: the image, built with progress on
 // stderr. An exit code when the options, the project or the build are bad (already reported).
 std::optional<int> buildForRun(CommandParser &parser, const BuildOptions &options, RunProfile &profile, BuildResult &build);

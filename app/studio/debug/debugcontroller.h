@@ -8,7 +8,6 @@
 //   debug->start("/p");                   // → attached(), then stopped() at the breakpoint
 #pragma once
 
-#include "emulator/qmpclient.h" // FIXME: gdbsession.h uses QPointer<QmpClient> on a forward declaration
 #include "emulator/gdbsession.h"
 
 #include <QHash>

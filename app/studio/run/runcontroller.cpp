@@ -4,7 +4,8 @@
 #include "runprofilesettings.h"
 #include "studiosettings.h"
 
-#include "app/cli/panicsymbolizer.h"
+#include "emulator/panicsymbolizer.h"
+#include "projectrunprofile.h"
 #include "projectloader.h"
 
 #include <QDir>
@@ -122,6 +123,11 @@ void RunController::boot()
         emit buildFailed(tr("Cannot read the [run] settings: %1").arg(error));
         return;
     }
+    if (!createMissingDisks(*settings, &error)) {
+        setState(State::Idle);
+        emit buildFailed(error);
+        return;
+    }
     m_profile = runProfileFrom(*settings);
     // Every run has a gdbstub (a private UNIX socket, idle until used) so the debugger can
     // attach to it later (F9) without a reboot.
@@ -179,9 +185,9 @@ void RunController::onRunnerFinished(const RunResult& result)
 void RunController::resolvePanic()
 {
     static const QRegularExpression s_location(QStringLiteral(" at (/[^ ]+):(\\d+)"));
-    QStringList lines = Cli::PanicSymbolizer::annotate(m_serialTail, m_unstrippedPath);
+    QStringList lines = PanicSymbolizer::annotate(m_serialTail, m_unstrippedPath);
     if (lines.isEmpty()) {
-        for (const Cli::PanicSymbolizer::Frame& frame : Cli::PanicSymbolizer::parseFrames(m_serialTail))
+        for (const PanicSymbolizer::Frame& frame : PanicSymbolizer::parseFrames(m_serialTail))
             lines << frame.line;
     }
     for (const QString& text : std::as_const(lines)) {

@@ -1,22 +1,14 @@
 #include "runprofilesettings.h"
 
+#include "projectrunprofile.h"
+
 #include <QStringList>
 
 namespace Keel::Studio {
 
 RunProfile runProfileFrom(const RunSettings& settings)
 {
-    RunProfile profile;
-    profile.machine = qemuMachineFromName(machineName(settings.machine)).value_or(QemuMachine::Microvm);
-    profile.accel = qemuAccelFromName(accelName(settings.accel)).value_or(QemuAccel::Auto);
-    profile.memoryBytes = qint64(settings.memoryBytes);
-    profile.cpus = settings.cpus;
-    profile.kernelCmdline = settings.cmdline;
-    for (const PortForward& forward : settings.publish)
-        profile.portForwards << HostForward {forward.protocol == PortForward::Protocol::Udp
-                ? HostForward::Protocol::Udp
-                : HostForward::Protocol::Tcp,
-            forward.host, forward.guest};
+    RunProfile profile = runProfileFromProject(settings);
     // A screen needs a VGA card, which microvm does not have; its output is serial only.
     profile.display = profile.machine == QemuMachine::Microvm ? Display::Headless : Display::Vnc;
     return profile;

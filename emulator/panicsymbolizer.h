@@ -1,7 +1,7 @@
 // PanicSymbolizer: a kernel panic prints its stack trace as raw addresses (release images carry
 // no symbols); this resolves them on the host with `addr2line -e <unstripped image>`.
 //
-//   QStringList lines = Keel::Cli::PanicSymbolizer::annotate(serialText, result.unstrippedPath);
+//   QStringList lines = Keel::PanicSymbolizer::annotate(serialText, result.unstrippedPath);
 //   // "  #1  0x0000000000101234 — main at /p/src/main.cpp:12"
 #pragma once
 
@@ -9,7 +9,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace Keel::Cli::PanicSymbolizer {
+namespace Keel::PanicSymbolizer {
 
 struct Frame {
     int index = 0;
@@ -23,4 +23,4 @@ QList<Frame> parseFrames(const QString &text);
 // when addr2line is unavailable or there is nothing to resolve.
 QStringList annotate(const QString &text, const QString &unstrippedImage);
 
-} // namespace Keel::Cli::PanicSymbolizer
+} // namespace Keel::PanicSymbolizer

@@ -4,7 +4,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 
-namespace Keel::Cli::PanicSymbolizer {
+namespace Keel::PanicSymbolizer {
 
 namespace {
 constexpr int kAddr2lineTimeoutMilliseconds = 5000;
@@ -102,4 +102,4 @@ QStringList annotate(const QString &text, const QString &unstrippedImage)
     return lines;
 }
 
-} // namespace Keel::Cli::PanicSymbolizer
+} // namespace Keel::PanicSymbolizer
