@@ -55,6 +55,7 @@ MainWindow::MainWindow(HistoryStore* history, QWidget* parent)
     setupBuild();
     loadTemplates();
     new DebugWorkspace(this, new RunWorkspace(this, m_history)); // Run (F5), Debug (F9), docks
+    letDocksShrink();
     refreshWelcome();
     updateActions();
     updateTitle();
@@ -120,8 +121,11 @@ void MainWindow::setupDocks()
         if (path == m_projectDir + QStringLiteral("/keel.toml"))
             m_features->setProject(path);
     });
-    addDock(tr("Deploy"), QStringLiteral("deployDock"), new DeployPanel([this] { return projectDir(); }, this), Qt::BottomDockWidgetArea);
+    QDockWidget* deploy = addDock(tr("Deploy"), QStringLiteral("deployDock"),
+        new DeployPanel([this] { return projectDir(); }, this), Qt::BottomDockWidgetArea);
+    // Bottom panels share one tab strip; stacked, their minimum heights outgrow small screens.
     tabifyDockWidget(output, issues);
+    tabifyDockWidget(issues, deploy);
     output->raise();
     resizeDocks({m_docks.first(), features}, {240, 360}, Qt::Horizontal);
     resizeDocks({output}, {200}, Qt::Vertical);
@@ -175,6 +179,14 @@ void MainWindow::connectActions()
     connect(a.goToLine, &QAction::triggered, this, &MainWindow::askGoToLine);
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(a.settings, &QAction::triggered, this, &MainWindow::showSettings);
+}
+
+void MainWindow::letDocksShrink()
+{
+    // A panel's size hint (a chart, the emulator's tabs) is what it would like, not what it
+    // needs; taken as a minimum, a dozen docks made the window taller than a laptop screen.
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        dock->widget()->setMinimumSize(kDockMinimumSize);
 }
 
 void MainWindow::restoreLayout()

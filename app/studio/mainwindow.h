@@ -63,6 +63,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    static constexpr QSize kDockMinimumSize {120, 60};
     void setupCentral();
     void setupDocks();
     void setupMenusAndToolBar();
@@ -74,6 +75,7 @@ private:
     void showSettings();
     void applyAppearance();
     void connectActions();
+    void letDocksShrink();
     void restoreLayout();
     void refreshWelcome();
     void updateActions();

@@ -167,6 +167,8 @@ void DebugWorkspace::onStopped(const GdbStopEvent& event)
     if (!event.frame.file.isEmpty())
         showCurrentLine(event.frame.file, event.frame.line);
     refreshFrameViews();
+    // gdb numbered the breakpoints when it connected, after the panel last showed them.
+    m_breakpoints->setBreakpoints(m_controller->breakpoints(), m_controller->gdbNumbers());
     updateActions();
 }
 
