@@ -1,6 +1,7 @@
 // What a user sees fail here: the `hello` template does not boot, or boots without printing its
 // greeting, its command line or its memory size, on one of the supported ways to boot an image.
 
+#include "plainqemu.h"
 #include "testproject.h"
 
 #include <filesystem>
@@ -62,10 +63,7 @@ TEST(HelloBoot, BootsFromGrubIsoOnPc)
     ASSERT_TRUE(std::filesystem::exists(iso)) << build.output;
 
     // GRUB passes the command line from grub.cfg; boot the ISO as a user would, with plain QEMU.
-    auto run = runCommand("qemu-system-x86_64 -M pc -m 32M -display none -no-reboot -serial stdio "
-                          "-device isa-debug-exit,iobase=0xf4,iosize=4 -cdrom "
-            + shellQuote(iso),
-        project.directory(), 120);
+    auto run = runPlainQemu("-M pc -m 32M", "-cdrom " + shellQuote(iso), project.directory(), 120);
     EXPECT_NE(run.output.find("Hello from Keel!"), std::string::npos) << run.output;
     EXPECT_EQ(run.exitCode, 1) << "main() returned 0, which isa-debug-exit reports as 1\n"
                                << run.output;
@@ -84,10 +82,7 @@ TEST(AppExit, RawQemuExitStatusEncodesMainsReturnValue)
     TestProject project("hello");
     project.useApp("exitstatus");
     ASSERT_EQ(project.keel("build").exitCode, 0);
-    auto run = runCommand("qemu-system-x86_64 -M microvm -m 16M -display none -no-reboot "
-                          "-serial stdio -device isa-debug-exit,iobase=0xf4,iosize=4 -kernel "
-            + shellQuote(project.imagePath()),
-        project.directory(), 60);
+    auto run = runPlainQemu("-M microvm -m 16M", "-kernel " + shellQuote(project.imagePath()), project.directory(), 60);
     EXPECT_EQ(run.exitCode, (42 << 1) | 1) << run.output;
 }
 

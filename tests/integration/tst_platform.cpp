@@ -4,6 +4,7 @@
 // carries their code - on any of the machines Keel supports.
 
 #include "guestsession.h"
+#include "plainqemu.h"
 #include "testproject.h"
 
 #include <gtest/gtest.h>
@@ -31,13 +32,25 @@ CommandResult runApp(TestProject& project, const std::string& app, const std::st
     return project.keel("run --headless --memory 16M --timeout 60 --machine " + machine);
 }
 
+// The platform checks app (sleep, periodic timer, device IRQ, ACPI power-off), built.
+void usePlatformApp(TestProject& project)
+{
+    project.useApp("platform");
+    project.setFeatures("[\"serial\", \"timer\", \"acpi\"]");
+}
+
+void expectPlatformChecksPass(const CommandResult& run)
+{
+    EXPECT_EQ(run.exitCode, 1) << "isa-debug-exit status 0 is QEMU exit 1\n" << run.output;
+    EXPECT_NE(run.output.find("platform checks: sleep ok periodic ok irq ok"), std::string::npos) << run.output;
+}
+
 class Platform : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(Platform, SleepTimersAndDeviceIrqWorkThenExits)
 {
     TestProject project("hello-forever");
-    project.useApp("platform");
-    project.setFeatures("[\"serial\", \"timer\", \"acpi\"]");
+    usePlatformApp(project);
     auto run = project.keel(std::string("run --headless --memory 16M --timeout 90 --machine ") + GetParam());
     EXPECT_EQ(run.exitCode, 0) << run.output;
     long slept = measuredMicroseconds(run.output);
@@ -50,8 +63,7 @@ TEST_P(Platform, SleepTimersAndDeviceIrqWorkThenExits)
 TEST_P(Platform, AcpiPowerOffEndsTheMachine)
 {
     TestProject project("hello-forever");
-    project.useApp("platform");
-    project.setFeatures("[\"serial\", \"timer\", \"acpi\"]");
+    usePlatformApp(project);
     auto run = project.keel(std::string("run --headless --memory 16M --timeout 60 --cmdline poweroff --machine ")
         + GetParam());
     EXPECT_NE(run.output.find("acpi present; powering off"), std::string::npos) << run.output;
@@ -105,35 +117,26 @@ INSTANTIATE_TEST_SUITE_P(Machines, Platform, ::testing::Values("pc", "q35", "mic
 TEST(Platform, WorksWithoutAcpiTablesOnMicrovm)
 {
     TestProject project("hello-forever");
-    project.useApp("platform");
-    project.setFeatures("[\"serial\", \"timer\", \"acpi\"]");
+    usePlatformApp(project);
     auto build = project.keel("build");
     ASSERT_EQ(build.exitCode, 0) << build.output;
     // QEMU's microvm has no ACPI tables with acpi=off: the interrupts module falls back to the
     // default IOAPIC routing. Booted directly because `keel run` has no machine-option switch.
-    auto run = runCommand("timeout 60 qemu-system-x86_64 -M microvm,acpi=off -nodefaults -no-reboot -m 16M "
-                          "-accel tcg -display none -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=4 -kernel "
-            + project.imagePath(),
-        project.directory(), 90);
-    EXPECT_EQ(run.exitCode, 1) << "isa-debug-exit status 0 is QEMU exit 1\n" << run.output;
-    EXPECT_NE(run.output.find("platform checks: sleep ok periodic ok irq ok"), std::string::npos) << run.output;
+    expectPlatformChecksPass(runPlainQemu("-M microvm,acpi=off -m 16M", "-kernel " + shellQuote(project.imagePath()),
+        project.directory(), 90));
 }
 
 TEST(Platform, FallsBackToThePicAndPitWithoutAnApic)
 {
     TestProject project("hello-forever");
-    project.useApp("platform");
-    project.setFeatures("[\"serial\", \"timer\", \"acpi\"]");
+    usePlatformApp(project);
     auto build = project.keel("build");
     ASSERT_EQ(build.exitCode, 0) << build.output;
     // A CPU without a local APIC: IRQs go through the 8259 pair, timers run on PIT IRQ 0.
-    auto run = runCommand("timeout 60 qemu-system-x86_64 -M pc -cpu qemu64,-apic -nodefaults -no-reboot -m 16M "
-                          "-accel tcg -display none -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=4 -kernel "
-            + project.imagePath(),
+    auto run = runPlainQemu("-M pc -cpu qemu64,-apic -m 16M", "-kernel " + shellQuote(project.imagePath()),
         project.directory(), 90);
-    EXPECT_EQ(run.exitCode, 1) << "isa-debug-exit status 0 is QEMU exit 1\n" << run.output;
+    expectPlatformChecksPass(run);
     EXPECT_NE(run.output.find("8259 PIC mode"), std::string::npos) << run.output;
-    EXPECT_NE(run.output.find("platform checks: sleep ok periodic ok irq ok"), std::string::npos) << run.output;
 }
 
 TEST(Platform, HelloForeverPrintsHeartbeats)

@@ -4,6 +4,7 @@
 // guest hangs in a halt), a legacy-only device is driven instead of named, or an image that does
 // not ask for virtio still carries its code.
 
+#include "plainqemu.h"
 #include "testproject.h"
 
 #include <gtest/gtest.h>
@@ -55,9 +56,8 @@ void addDisk(const TestProject& project)
 
 std::string qemu(const std::string& machine, const std::string& devices, const std::string& image)
 {
-    return "timeout 90 qemu-system-x86_64 -M " + machine + " -nodefaults -no-reboot -m 16M -accel tcg "
-           "-display none -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=4 "
-           "-drive file=disk.img,if=none,id=d0,format=raw " + devices + " -kernel " + image;
+    return plainQemuCommand("-M " + machine + " -m 16M",
+        "-drive file=disk.img,if=none,id=d0,format=raw " + devices + " -kernel " + image);
 }
 
 class Virtio : public ::testing::TestWithParam<const char*> {};
