@@ -88,8 +88,9 @@ void writeDevices(QXmlStreamWriter &xml, const DomainSpec &spec)
     xml.writeEndElement();
 }
 
-// User-mode networking with host forwards has no libvirt element that works unprivileged and
-// without a bridge, so it goes straight to QEMU.
+// User-mode networking with host forwards has no libvirt element that works here: libvirt 9.0
+// passes <interface type='user'><portForward> only to passt (which Debian's 9.0 rejects) and drops
+// it silently for QEMU's SLIRP; a libvirt network needs a bridge. So it goes straight to QEMU.
 void writeQemuNetwork(QXmlStreamWriter &xml, const DomainSpec &spec)
 {
     if (spec.portForwards.isEmpty() || spec.domainType == u"test")

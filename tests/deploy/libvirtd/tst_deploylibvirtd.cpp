@@ -1,19 +1,26 @@
 // `keel deploy / ps / logs / stop / rm` against the real libvirtd at qemu:///system, checked
 // with the real `virsh`. What a user would see fail: a deploy that does not boot, a fleet that
 // is not all there, a rolling update that takes the service down or leaves old replicas, an
-// error that leaves half a deployment behind.
+// error that leaves half a deployment behind, an HTTP server that cannot be reached through its
+// published port.
 #include "libvirtdfixture.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QThread>
 #include <atomic>
 #include <cstring>
+#include <arpa/inet.h>
 #include <libvirt/libvirt.h>
+#include <netinet/in.h>
 #include <sys/mount.h>
+#include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 
 namespace {
 
@@ -73,6 +80,25 @@ private:
     std::atomic<int> m_samples{0};
     std::thread m_thread;
 };
+
+// A TCP port on 127.0.0.1 that nothing listens on right now (the kernel picks it).
+quint16 freeLoopbackPort()
+{
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof(address);
+    const bool ok = bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) == 0
+                    && getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0;
+    close(fd);
+    return ok ? ntohs(address.sin_port) : 0;
+}
+
+ProcessOutput curl(const QStringList &arguments)
+{
+    return runProgram(QStringLiteral("curl"), QStringList{QStringLiteral("-s"), QStringLiteral("-m"), QStringLiteral("10")} + arguments);
+}
 
 } // namespace
 
@@ -216,4 +242,58 @@ TEST_F(LibvirtdTest, FullPoolIsAClearErrorAndCreatesNothing)
     EXPECT_TRUE(full.err.contains(QStringLiteral("hint: "))) << qPrintable(full.err);
     EXPECT_TRUE(virshDomains(true).isEmpty());
     EXPECT_FALSE(volumes.contains(deployment)) << qPrintable(volumes);
+}
+
+TEST_F(LibvirtdTest, HttpServerAnswersThroughItsPublishedPort)
+{
+    QTemporaryDir dir;
+    ASSERT_EQ(runProgram(QStringLiteral(KEEL_BINARY), {QStringLiteral("new"), QStringLiteral("web"), QStringLiteral("--template"),
+                                                       QStringLiteral("http-server")}, dir.path()).exitCode, 0);
+    const QString project = dir.filePath(QStringLiteral("web"));
+    // [run] publish = ["8080:80"] in the template; a port free on this host instead of 8080.
+    const quint16 port = freeLoopbackPort();
+    ASSERT_NE(port, 0);
+    QFile toml(project + QStringLiteral("/keel.toml"));
+    ASSERT_TRUE(toml.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(toml.readAll());
+    toml.close();
+    ASSERT_TRUE(text.contains(QStringLiteral("\"8080:80\""))) << qPrintable(text);
+    text.replace(QStringLiteral("\"8080:80\""), QStringLiteral("\"%1:80\"").arg(port));
+    ASSERT_TRUE(toml.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    toml.write(text.toUtf8());
+    toml.close();
+
+    const QString deployment = name(QStringLiteral("web"));
+    const QString domain = deployment + QStringLiteral("-1");
+    const ProcessOutput deployed = runProgram(QStringLiteral(KEEL_BINARY), {QStringLiteral("deploy"), kConnect, kUriText,
+                                                                            QStringLiteral("--name"), deployment}, project, 300000);
+    ASSERT_EQ(deployed.exitCode, 0) << qPrintable(deployed.out + deployed.err);
+    EXPECT_EQ(virshDomains(false), QStringList{domain});
+
+    // Boot, DHCP from QEMU's user-mode network, then the server: under TCG on a busy host that
+    // takes seconds, so poll until it answers.
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    ProcessOutput hello;
+    QDeadlineTimer deadline(120000);
+    while (!deadline.hasExpired()) {
+        hello = curl({QStringLiteral("-i"), url + QStringLiteral("/api/hello")});
+        if (hello.exitCode == 0)
+            break;
+        QThread::msleep(500);
+    }
+    ASSERT_EQ(hello.exitCode, 0) << "no answer on " << qPrintable(url) << "; serial log:\n"
+                                 << qPrintable(keel({QStringLiteral("logs"), kConnect, kUriText, domain}).out);
+    EXPECT_TRUE(hello.out.startsWith(QStringLiteral("HTTP/1.1 200 OK"))) << qPrintable(hello.out);
+    EXPECT_TRUE(hello.out.contains(QStringLiteral("\"message\": \"Hello from Keel!\""))) << qPrintable(hello.out);
+    QFile page(project + QStringLiteral("/assets/www/index.html"));
+    ASSERT_TRUE(page.open(QIODevice::ReadOnly));
+    EXPECT_EQ(curl({url + QStringLiteral("/")}).out.toUtf8(), page.readAll()) << "the static page through the forward";
+    EXPECT_TRUE(keel({QStringLiteral("logs"), kConnect, kUriText, domain}).out.contains(QStringLiteral("listening on port 80")));
+
+    ASSERT_EQ(keel({QStringLiteral("stop"), kConnect, kUriText, deployment}).exitCode, 0);
+    EXPECT_TRUE(virshDomains(false).isEmpty());
+    EXPECT_NE(curl({url + QStringLiteral("/api/hello")}).exitCode, 0) << "the forward ends with its pico VM";
+    ASSERT_EQ(keel({QStringLiteral("rm"), kConnect, kUriText, deployment}).exitCode, 0);
+    EXPECT_TRUE(virshDomains(true).isEmpty());
+    EXPECT_FALSE(virsh({QStringLiteral("vol-list"), QStringLiteral("keel")}).out.contains(deployment)) << "image volume left behind";
 }
