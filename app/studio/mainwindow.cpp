@@ -22,6 +22,7 @@
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLayout>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -56,6 +57,11 @@ MainWindow::MainWindow(HistoryStore* history, QWidget* parent)
     loadTemplates();
     new DebugWorkspace(this, new RunWorkspace(this, m_history)); // Run (F5), Debug (F9), docks
     letDocksShrink();
+    // Each tabifyDockWidget() (here and in the workspaces) activated the layout, which stamped the window's minimum
+    // size from that moment: every debugger dock still shown at its size hint, 1132 px tall.
+    // Hiding them and letting docks shrink only posts a relayout for the event loop, so without
+    // this the resize() and restoreGeometry() below are clamped to that stale minimum.
+    layout()->activate();
     refreshWelcome();
     updateActions();
     updateTitle();
