@@ -16,44 +16,61 @@ bool s_inUse[kPoolSize];
 // Bumped each time a slot is released, so a callback sees whether its connection ended inside
 // the handler (and must not touch it again).
 u32 s_generation[kPoolSize];
+// The PCB that abort() reset during the current callback. Only then may the callback answer
+// ERR_ABRT: lwIP takes that as "the PCB is freed" and skips all further work on it, so a PCB
+// that was merely closed would keep its queued answer and FIN until the next TCP timer.
+struct tcp_pcb* s_aborted = nullptr;
+// A closed connection drains input this long (in 500 ms TCP slow-timer ticks) before it is reset.
+constexpr u8 kLingerTicks = KEEL_OPTION_NET_LINGER_MS / 500 ? KEEL_OPTION_NET_LINGER_MS / 500 : 1;
 
 size_t slotOf(const TcpConnection* connection)
 {
     return size_t(connection - s_pool);
 }
 
-err_t onReceive(void* argument, struct tcp_pcb*, struct pbuf* chain, err_t)
+// What a callback answers lwIP once the handler returned.
+err_t outcomeFor(struct tcp_pcb* pcb)
+{
+    return s_aborted == pcb ? ERR_ABRT : ERR_OK;
+}
+
+err_t onReceive(void* argument, struct tcp_pcb* pcb, struct pbuf* chain, err_t)
 {
     auto* connection = static_cast<TcpConnection*>(argument);
     const size_t slot = slotOf(connection);
     const u32 generation = s_generation[slot];
+    s_aborted = nullptr;
     if (!chain) {
         connection->handler()->onPeerClosed(*connection);
-        return s_generation[slot] == generation || connection->pcb() ? ERR_OK : ERR_ABRT;
+        return outcomeFor(pcb);
     }
     for (struct pbuf* piece = chain; piece && s_generation[slot] == generation; piece = piece->next)
         connection->handler()->onReceived(*connection, {static_cast<const u8*>(piece->payload), piece->len});
     pbuf_free(chain);
-    // A connection aborted inside the handler must report ERR_ABRT (its PCB is gone).
-    return s_generation[slot] == generation ? ERR_OK : ERR_ABRT;
+    return outcomeFor(pcb);
 }
 
-err_t onSent(void* argument, struct tcp_pcb*, u16_t bytes)
+err_t onSent(void* argument, struct tcp_pcb* pcb, u16_t bytes)
 {
+    s_aborted = nullptr;
     auto* connection = static_cast<TcpConnection*>(argument);
-    const size_t slot = slotOf(connection);
-    const u32 generation = s_generation[slot];
     connection->handler()->onSent(*connection, bytes);
-    return s_generation[slot] == generation ? ERR_OK : ERR_ABRT;
+    return outcomeFor(pcb);
 }
 
-err_t onPoll(void* argument, struct tcp_pcb*)
+err_t onPoll(void* argument, struct tcp_pcb* pcb)
 {
+    s_aborted = nullptr;
     auto* connection = static_cast<TcpConnection*>(argument);
-    const size_t slot = slotOf(connection);
-    const u32 generation = s_generation[slot];
     connection->handler()->onPoll(*connection);
-    return s_generation[slot] == generation ? ERR_OK : ERR_ABRT;
+    return outcomeFor(pcb);
+}
+
+// A closed connection's PCB that is still draining input ran out of time.
+err_t onLingerExpired(void*, struct tcp_pcb* pcb)
+{
+    tcp_abort(pcb);
+    return ERR_ABRT;
 }
 
 void onError(void* argument, err_t error)
@@ -183,12 +200,19 @@ void TcpConnection::close()
     if (!m_pcb)
         return;
     struct tcp_pcb* pcb = m_pcb;
-    detach(pcb);
-    if (tcp_close(pcb) != ERR_OK) {
-        tcp_abort(pcb); // out of memory for the FIN: a reset still frees everything
-        finish(CloseReason::Aborted);
+    // tcp_close() would mark the receive side closed, and lwIP answers any data that arrives
+    // after that with a reset, which makes the peer drop our unread answer (an error reply to a
+    // request still being sent). So only the send side is shut: without a recv callback lwIP's
+    // tcp_recv_null() acknowledges and drops what still arrives and closes at the peer's FIN;
+    // a peer that never stops is reset after the linger time.
+    const err_t shut = tcp_shutdown(pcb, 0, 1);
+    if (shut != ERR_OK && shut != ERR_CONN) { // ERR_CONN: the send side was shut already
+        abort();
         return;
     }
+    detach(pcb);
+    tcp_poll(pcb, onLingerExpired, kLingerTicks);
+    pcb->polltmr = 0;
     finish(CloseReason::Closed);
 }
 
@@ -199,6 +223,7 @@ void TcpConnection::abort()
     struct tcp_pcb* pcb = m_pcb;
     detach(pcb);
     tcp_abort(pcb);
+    s_aborted = pcb;
     finish(CloseReason::Aborted);
 }
 

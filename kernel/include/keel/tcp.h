@@ -55,7 +55,9 @@ public:
     void acknowledge(size_t bytes);
     // Sends FIN after the queued data; receiving continues.
     void shutdownWrite();
-    // Graceful close (FIN); onClosed(Closed) follows.
+    // Graceful close: FIN after the queued data; onClosed(Closed) follows at once. Input that
+    // still arrives is read and dropped until the peer closes too (at most net.linger-ms), so
+    // the peer reads everything sent instead of losing it to a reset.
     void close();
     // Reset (RST); onClosed(Aborted) follows at once.
     void abort();
