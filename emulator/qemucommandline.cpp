@@ -103,11 +103,29 @@ void QemuCommandLine::addNetwork(QStringList &args) const
     if (m_profile.portForwards.isEmpty())
         return;
     QStringList netdev{QStringLiteral("user"), QStringLiteral("id=net0")};
-    for (const HostForward &forward : m_profile.portForwards)
-        netdev << forward.toHostFwd();
+    for (qsizetype i = 0; i < m_profile.portForwards.size(); ++i) {
+        if (!isOverriddenUdpForward(i))
+            netdev << m_profile.portForwards[i].toHostFwd();
+    }
     args << QStringLiteral("-netdev") << netdev.join(u',')
          << QStringLiteral("-device")
          << deviceFor(QStringLiteral("virtio-net-pci"), QStringLiteral("virtio-net-device")) + QStringLiteral(",netdev=net0");
+}
+
+// QEMU's user networking sends a guest's UDP reply out through the first forwarding socket it
+// finds for the guest's address and port, so of two UDP forwards to one guest port only one
+// would ever answer. The later one wins: `--publish` comes after [run] publish and replaces it.
+bool QemuCommandLine::isOverriddenUdpForward(qsizetype index) const
+{
+    const HostForward &forward = m_profile.portForwards[index];
+    if (forward.protocol != HostForward::Protocol::Udp)
+        return false;
+    for (qsizetype later = index + 1; later < m_profile.portForwards.size(); ++later) {
+        const HostForward &other = m_profile.portForwards[later];
+        if (other.protocol == HostForward::Protocol::Udp && other.guestPort == forward.guestPort)
+            return true;
+    }
+    return false;
 }
 
 void QemuCommandLine::addDisks(QStringList &args) const

@@ -32,6 +32,7 @@ private:
     void addControlChannels(QStringList &args) const;
     void addDevices(QStringList &args) const;
     void addNetwork(QStringList &args) const;
+    bool isOverriddenUdpForward(qsizetype index) const;
     void addDisks(QStringList &args) const;
     QString deviceFor(const QString &pciDevice, const QString &mmioDevice) const;
 

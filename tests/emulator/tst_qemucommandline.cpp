@@ -105,6 +105,17 @@ TEST(QemuCommandLine, ForwardsPortsOnLoopbackWithTheMachinesVirtioTransport)
     EXPECT_FALSE(HostForward::fromString(u"sctp:1:2"_qs));
 }
 
+TEST(QemuCommandLine, KeepsTheLastUdpForwardOfAGuestPort)
+{
+    // User networking would answer only through one of two UDP forwards to guest port 7, so
+    // `keel run --publish udp:17777:7` (appended after [run] publish) must replace udp:7777:7.
+    RunProfile profile;
+    profile.portForwards = {*HostForward::fromString(u"udp:7777:7"_qs), *HostForward::fromString(u"7777:7"_qs),
+                            *HostForward::fromString(u"udp:17777:7"_qs)};
+    EXPECT_EQ(valueAfter(argv(profile), u"-netdev"_qs),
+              u"user,id=net0,hostfwd=tcp:127.0.0.1:7777-:7,hostfwd=udp:127.0.0.1:17777-:7");
+}
+
 TEST(QemuCommandLine, AttachesExtraDisksWithEscapedCommas)
 {
     RunProfile profile;
