@@ -284,9 +284,10 @@ void MainWindow::updateActions()
 
 void MainWindow::updateTitle()
 {
+    // "[*]" is where Qt shows the unsaved-changes mark; without it setWindowModified() is ignored.
     QString title = tr("Keel Studio");
     if (!m_projectDir.isEmpty())
-        title = QFileInfo(m_projectDir).fileName() + QStringLiteral(" — ") + title;
+        title = QFileInfo(m_projectDir).fileName() + QStringLiteral("[*] — ") + title;
     setWindowTitle(title);
     setWindowModified(m_editors->hasUnsavedChanges());
 }

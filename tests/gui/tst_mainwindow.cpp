@@ -178,7 +178,11 @@ void TestMainWindow::closingProjectAsksAboutUnsavedChanges()
 {
     auto window = makeWindow(SaveChoice::Cancel);
     QVERIFY(window->openProject(m_project));
+    QVERIFY(!window->isWindowModified());
     window->editorTabs()->currentEditor()->insertAt("x", 0, 0);
+    // The title carries the unsaved-changes mark ("hello* — Keel Studio" on X11).
+    QVERIFY(window->isWindowModified());
+    QVERIFY(window->windowTitle().contains("[*]"));
     QVERIFY(!window->close()); // the user cancelled: the window stays open
     QCOMPARE(m_log.saveQuestions.size(), 1);
     QCOMPARE(window->projectDir(), m_project);
