@@ -1,6 +1,6 @@
 #include "buildreporter.h"
 
-namespace Keel::Cli::BuildReporter {
+namespace Keel::Cli {
 
 namespace {
 
@@ -14,18 +14,19 @@ bool isWorthShowing(const QString &line)
 
 } // namespace
 
-BuildResult build(const QString &projectPath, const BuildOptions &options, Stream progress)
+void BuildReport::watch(BuildRunner &runner)
 {
-    QStringList output;
-    BuildResult result = Builder::build(projectPath, options, [&](BuildRunner &runner) {
-        QObject::connect(&runner, &BuildRunner::progress, [progress](int done, int total, const QString &step) {
-            printLine(QStringLiteral("[%1/%2] %3").arg(done).arg(total).arg(step), progress);
-        });
-        QObject::connect(&runner, &BuildRunner::outputLine, [&output](const QString &line) { output << line; });
+    QObject::connect(&runner, &BuildRunner::progress, [progress = m_progress](int done, int total, const QString &step) {
+        printLine(QStringLiteral("[%1/%2] %3").arg(done).arg(total).arg(step), progress);
     });
+    QObject::connect(&runner, &BuildRunner::outputLine, [this](const QString &line) { m_output << line; });
+}
+
+void BuildReport::finish(const BuildResult &result) const
+{
     printDiagnostics(result.diagnostics);
     if (result.status == BuildStatus::Failed && !hasErrors(result.diagnostics)) {
-        for (const QString &line : std::as_const(output)) {
+        for (const QString &line : m_output) {
             if (isWorthShowing(line))
                 printLine(line, Stream::Err);
         }
@@ -34,6 +35,25 @@ BuildResult build(const QString &projectPath, const BuildOptions &options, Strea
         printError(QStringLiteral("build failed"), QStringLiteral("fix the errors above and run the command again"));
     else if (result.status == BuildStatus::Cancelled)
         printError(QStringLiteral("build cancelled"));
+}
+
+namespace BuildReporter {
+
+BuildResult build(const QString &projectPath, const BuildOptions &options, Stream progress)
+{
+    BuildReport report(progress);
+    const BuildResult result = Builder::build(projectPath, options, [&report](BuildRunner &runner) { report.watch(runner); });
+    report.finish(result);
+    return result;
+}
+
+BuildResult build(const BuildPlan &plan, Stream progress)
+{
+    BuildReport report(progress);
+    BuildRunner runner(plan);
+    report.watch(runner);
+    const BuildResult result = runner.run();
+    report.finish(result);
     return result;
 }
 
@@ -49,4 +69,5 @@ int exitCode(const BuildResult &result)
     return kExitError;
 }
 
-} // namespace Keel::Cli::BuildReporter
+} // namespace BuildReporter
+} // namespace Keel::Cli

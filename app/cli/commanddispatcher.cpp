@@ -1,5 +1,6 @@
 #include "cliconsole.h"
 #include "commands.h"
+#include "helperprogram.h"
 #include "nearestname.h"
 
 namespace Keel::Cli {
@@ -9,8 +10,12 @@ namespace {
 struct Command {
     const char *name;
     const char *summary;
-    int (*run)(const QStringList &arguments);
+    int (*run)(const QStringList &arguments); // nullptr: the command lives in `helper`
+    const char *helper = nullptr;             // executable beside keel that runs it (helperprogram.h)
 };
+
+// The deploy commands link libvirt; keel itself does not, so that `keel run` starts fast.
+constexpr const char *kDeployHelper = "keel-deploy";
 
 const Command kCommands[] = {
     {"new", "Create a project from a template", runNewCommand},
@@ -20,11 +25,11 @@ const Command kCommands[] = {
     {"features", "List kernel features and why each is on or off", runFeaturesCommand},
     {"size", "Show where the image's bytes go", runSizeCommand},
     {"templates", "List the project templates", runTemplatesCommand},
-    {"deploy", "Deploy the release image to libvirt as N replicas (rolling update)", runDeployCommand},
-    {"ps", "List the deployed pico VMs", runPsCommand},
-    {"logs", "Print a deployed pico VM's serial log", runLogsCommand},
-    {"stop", "Stop deployed pico VMs", runStopCommand},
-    {"rm", "Remove deployed pico VMs", runRmCommand},
+    {"deploy", "Deploy the release image to libvirt as N replicas (rolling update)", nullptr, kDeployHelper},
+    {"ps", "List the deployed pico VMs", nullptr, kDeployHelper},
+    {"logs", "Print a deployed pico VM's serial log", nullptr, kDeployHelper},
+    {"stop", "Stop deployed pico VMs", nullptr, kDeployHelper},
+    {"rm", "Remove deployed pico VMs", nullptr, kDeployHelper},
 };
 
 QStringList commandNames()
@@ -67,8 +72,11 @@ int dispatch(const QStringList &arguments)
         return kExitOk;
     }
     for (const Command &command : kCommands) {
-        if (first == QLatin1String(command.name))
-            return command.run(arguments.mid(1));
+        if (first != QLatin1String(command.name))
+            continue;
+        if (command.helper)
+            return HelperProgram::exec(QLatin1String(command.helper), first, arguments.mid(1));
+        return command.run(arguments.mid(1));
     }
     const QString what = first.startsWith(u'-') ? QStringLiteral("unknown option '%1'") : QStringLiteral("unknown command '%1'");
     printError(what.arg(first) + NearestName::suggestion(first, commandNames()),

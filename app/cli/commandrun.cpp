@@ -3,6 +3,7 @@
 #include "buildreporter.h"
 #include "commandparser.h"
 #include "commands.h"
+#include "projectloader.h"
 #include "projectrunprofile.h"
 #include "runsession.h"
 #include "sizestring.h"
@@ -107,29 +108,77 @@ std::optional<int> readExpectAndTimeout(CommandParser &parser, RunRequest &reque
     return std::nullopt;
 }
 
+// Rejects bad option values before any work; they are applied over keel.toml's later.
+std::optional<int> checkOverrides(CommandParser &parser)
+{
+    RunProfile validated;
+    return applyOverrides(parser, validated);
+}
+
+// keel.toml's [run] with the options applied, and its missing disk images created.
+std::optional<int> runProfileFor(CommandParser &parser, const Project &project, RunProfile &profile)
+{
+    profile = runProfileFromProject(project.run);
+    if (auto exit = applyOverrides(parser, profile))
+        return *exit;
+    QString diskError;
+    if (createMissingDisks(project.run, &diskError))
+        return std::nullopt;
+    printError(diskError, QStringLiteral("check that the folder is writable, or create the image with: truncate -s 1M FILE"));
+    return kExitError;
+}
+
+std::optional<Configuration> configureProject(Diagnostics &diagnostics)
+{
+    auto config = Builder::configure(QDir::currentPath(), &diagnostics);
+    if (config && config->resolved)
+        return config;
+    printDiagnostics(diagnostics);
+    return std::nullopt;
+}
+
+std::optional<BuildPlan> preparePlan(const Configuration &config, const BuildOptions &options, Diagnostics &diagnostics)
+{
+    auto plan = Builder::prepare(config, options, &diagnostics);
+    printDiagnostics(diagnostics); // warnings (unknown keys, …) even when it worked
+    return plan;
+}
+
+// Where the build puts the image, before it is prepared: BuildPlan's own naming.
+BuildPlan imageLocation(const Project &project, Profile profile)
+{
+    BuildPlan location;
+    location.projectName = project.name;
+    location.profile = profile;
+    location.buildDir = project.buildDir(profileName(profile));
+    return location;
+}
+
 } // namespace
+
+std::optional<int> prepareRun(CommandParser &parser, const BuildOptions &options, RunProfile &profile, BuildPlan &plan)
+{
+    if (auto exit = checkOverrides(parser))
+        return *exit;
+    Diagnostics diagnostics;
+    const auto config = configureProject(diagnostics);
+    if (!config)
+        return kExitError;
+    if (auto exit = runProfileFor(parser, config->project, profile))
+        return *exit;
+    auto prepared = preparePlan(*config, options, diagnostics);
+    if (!prepared)
+        return kExitError;
+    plan = *prepared;
+    return std::nullopt;
+}
 
 std::optional<int> buildForRun(CommandParser &parser, const BuildOptions &options, RunProfile &profile, BuildResult &build)
 {
-    // Reject bad option values before any work; they are applied over keel.toml's below.
-    RunProfile validated;
-    if (auto exit = applyOverrides(parser, validated))
+    BuildPlan plan;
+    if (auto exit = prepareRun(parser, options, profile, plan))
         return *exit;
-    Diagnostics diagnostics;
-    const auto config = Builder::configure(QDir::currentPath(), &diagnostics);
-    if (!config || !config->resolved) {
-        printDiagnostics(diagnostics);
-        return kExitError;
-    }
-    profile = runProfileFromProject(config->project.run);
-    QString diskError;
-    if (!createMissingDisks(config->project.run, &diskError)) {
-        printError(diskError, QStringLiteral("check that the folder is writable, or create the image with: truncate -s 1M FILE"));
-        return kExitError;
-    }
-    if (auto exit = applyOverrides(parser, profile))
-        return *exit;
-    build = BuildReporter::build(config->project.rootDir, options, Stream::Err);
+    build = BuildReporter::build(plan, Stream::Err);
     if (!build.ok())
         return BuildReporter::exitCode(build);
     return std::nullopt;
@@ -148,11 +197,25 @@ int runRunCommand(const QStringList &arguments)
         return *exit;
     BuildOptions options;
     options.profile = parser.isSet(QStringLiteral("release")) ? Profile::Release : Profile::Debug;
-    BuildResult build;
-    if (auto exit = buildForRun(parser, options, request.profile, build))
+    if (auto exit = checkOverrides(parser))
         return *exit;
-    request.imagePath = build.imagePath;
-    request.unstrippedPath = build.unstrippedPath;
+    // keel.toml alone says how and what to boot; the modules are read while QEMU starts.
+    Diagnostics diagnostics;
+    const auto project = ProjectLoader::load(QDir::currentPath(), &diagnostics);
+    if (!project) {
+        printDiagnostics(diagnostics);
+        return kExitError;
+    }
+    if (auto exit = runProfileFor(parser, *project, request.profile))
+        return *exit;
+    const BuildPlan location = imageLocation(*project, options.profile);
+    request.imagePath = location.imagePath();
+    request.unstrippedPath = location.unstrippedPath();
+    request.prepareBuild = [options]() -> std::optional<BuildPlan> {
+        Diagnostics diagnostics;
+        const auto config = configureProject(diagnostics);
+        return config ? preparePlan(*config, options, diagnostics) : std::nullopt;
+    };
     return RunSession(request).exec();
 }
 

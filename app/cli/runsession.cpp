@@ -5,7 +5,6 @@
 #include "terminationsignals.h"
 
 #include <QEventLoop>
-#include <QTimer>
 
 #include <cstdio>
 
@@ -29,26 +28,38 @@ RunSession::RunSession(const RunRequest &request, QObject *parent)
     m_runner.serial()->setCoalesceInterval(0);
     connect(m_runner.serial(), &SerialChannel::dataReceived, this, &RunSession::onData);
     connect(&m_runner, &QemuRunner::notice, this, [](const QString &message) { printNote(message); });
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, &RunSession::onTimeout);
 }
 
 int RunSession::exec()
 {
     QEventLoop loop;
     int exitCode = kExitError;
-    connect(&m_runner, &QemuRunner::finished, &loop, [&](const RunResult &result) {
+    RunStarter starter(m_runner, m_request.imagePath, m_request.prepareBuild, Stream::Err);
+    m_starter = &starter;
+    connect(&starter, &RunStarter::started, this, &RunSession::onStarted);
+    connect(&starter, &RunStarter::runFinished, &loop, [&](const RunResult &result) {
         exitCode = exitCodeFor(result);
         loop.quit();
     });
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    connect(&timeout, &QTimer::timeout, this, &RunSession::onTimeout);
-    if (m_request.timeoutSeconds > 0)
-        timeout.start(int(m_request.timeoutSeconds * 1000));
+    connect(&starter, &RunStarter::failed, &loop, [&](int buildExitCode) {
+        exitCode = m_signal != 0 ? signalExitCode() : buildExitCode;
+        loop.quit();
+    });
     TerminationSignals terminationSignals;
     connect(&terminationSignals, &TerminationSignals::received, this, &RunSession::onTerminationSignal);
-    m_runner.start(m_request.imagePath);
+    QTimer::singleShot(0, &starter, &RunStarter::start);
     loop.exec();
+    m_starter = nullptr;
     return exitCode;
+}
+
+void RunSession::onStarted()
+{
+    // --timeout counts from the boot of the up-to-date image, not from the build.
+    if (m_request.timeoutSeconds > 0)
+        m_timeout.start(int(m_request.timeoutSeconds * 1000));
 }
 
 void RunSession::onData(const QByteArray &bytes)
@@ -74,19 +85,22 @@ void RunSession::onTimeout()
 
 void RunSession::onTerminationSignal(int signalNumber)
 {
-    if (m_signal != 0) // a second Ctrl+C: do not wait for QEMU's orderly quit
-        return m_runner.kill();
-    m_signal = signalNumber;
-    m_runner.stop();
+    if (m_signal == 0)
+        m_signal = signalNumber;
+    m_starter->stop(); // a second signal kills QEMU without waiting
+}
+
+int RunSession::signalExitCode()
+{
+    printNote(QStringLiteral("stopped by %1; QEMU quit and its runtime directory was removed")
+                  .arg(TerminationSignals::name(m_signal)));
+    return TerminationSignals::exitCode(m_signal);
 }
 
 int RunSession::exitCodeFor(const RunResult &result)
 {
-    if (m_signal != 0) {
-        printNote(QStringLiteral("stopped by %1; QEMU quit and its runtime directory was removed")
-                      .arg(TerminationSignals::name(m_signal)));
-        return TerminationSignals::exitCode(m_signal);
-    }
+    if (m_signal != 0)
+        return signalExitCode();
     if (m_matched)
         return kExitOk;
     if (m_timedOut) {
