@@ -131,9 +131,10 @@ ktl::ErrorOr<void> probe(Device& device)
     TRY(s_device.setUp(device));
     s_taken = true;
     TRY(net::attach(s_device));
-    const auto mac = s_device.macAddress().bytes;
-    println("virtio-net: {:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x} on {}{}", mac[0], mac[1], mac[2], mac[3],
-            mac[4], mac[5], device.transportName(), device.hasInterrupt() ? "" : " (polled)");
+    // A copy: the bytes of the temporary macAddress() returns would be gone by the print.
+    const net::MacAddress mac = s_device.macAddress();
+    println("virtio-net: {:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x} on {}{}", mac.bytes[0], mac.bytes[1], mac.bytes[2],
+            mac.bytes[3], mac.bytes[4], mac.bytes[5], device.transportName(), device.hasInterrupt() ? "" : " (polled)");
     return {};
 }
 

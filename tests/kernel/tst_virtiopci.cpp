@@ -189,6 +189,25 @@ TEST(VirtioPciTransport, ProgramsTheSelectedQueueAndRingsItsOwnDoorbell)
     EXPECT_EQ(common[PciCommon::kQueueSelect + 2], 128) << "the status write touched only its byte";
 }
 
+TEST(VirtioPciTransport, ReadsTheDeviceConfigurationAtEachOffsetAndWidth)
+{
+    // virtio-net's configuration as QEMU 7.2 fills it (5.1.4): mac[6] = 52:54:00:12:34:56 (its
+    // default for the first card), then status = VIRTIO_NET_S_LINK_UP.
+    u8 common[64] = {}, notify[64] = {}, isr[4] = {};
+    u8 deviceConfig[16] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56, 0x01, 0x00 };
+    PciWindows<FakeBar> windows { { common }, { notify }, { isr }, { deviceConfig }, 4 };
+    PciTransport<FakeBar> transport(windows, 1);
+    const u8 mac[6] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
+    for (u32 i = 0; i < 6; ++i)
+        EXPECT_EQ(transport.readConfig(i, 1), mac[i]) << "MAC byte " << i;
+    EXPECT_EQ(transport.readConfig(6, 2), 1u) << "status";
+    EXPECT_EQ(transport.readConfig(0, 4), 0x12005452u);
+    EXPECT_EQ(transport.readConfig(4, 4), 0x00015634u);
+    transport.writeConfig(8, 1, 0xaa);
+    EXPECT_EQ(deviceConfig[8], 0xaa);
+    EXPECT_EQ(deviceConfig[9], 0x00) << "a byte write touches one byte";
+}
+
 TEST(VirtioPciTransport, RoutesQueuesToMsixEntryZeroOnceConnected)
 {
     u8 common[64] = {}, notify[64] = {}, isr[4] = {}, deviceConfig[16] = {};
