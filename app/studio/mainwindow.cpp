@@ -57,15 +57,10 @@ MainWindow::MainWindow(HistoryStore* history, QWidget* parent)
     loadTemplates();
     new DebugWorkspace(this, new RunWorkspace(this, m_history)); // Run (F5), Debug (F9), docks
     letDocksShrink();
-    // Each tabifyDockWidget() (here and in the workspaces) activated the layout, which stamped the window's minimum
-    // size from that moment: every debugger dock still shown at its size hint, 1132 px tall.
-    // Hiding them and letting docks shrink only posts a relayout for the event loop, so without
-    // this the resize() and restoreGeometry() below are clamped to that stale minimum.
-    layout()->activate();
     refreshWelcome();
     updateActions();
     updateTitle();
-    resize(1280, 800);
+    setDefaultSize();
     restoreLayout();
 }
 
@@ -133,8 +128,6 @@ void MainWindow::setupDocks()
     tabifyDockWidget(output, issues);
     tabifyDockWidget(issues, deploy);
     output->raise();
-    resizeDocks({m_docks.first(), features}, {240, 360}, Qt::Horizontal);
-    resizeDocks({output}, {200}, Qt::Vertical);
     connect(m_tree, &ProjectTree::fileActivated, this,
         [this](const QString& path) { m_editors->openFile(path); });
     connect(m_issues, &IssuesPanel::issueActivated, this,
@@ -193,6 +186,23 @@ void MainWindow::letDocksShrink()
     // needs; taken as a minimum, a dozen docks made the window taller than a laptop screen.
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         dock->widget()->setMinimumSize(kDockMinimumSize);
+}
+
+void MainWindow::setDefaultSize()
+{
+    // Each tabifyDockWidget() (here and in the workspaces) activated the layout, which stamped
+    // the window's minimum size from that moment: every debugger dock still shown at its size
+    // hint, 1132 px tall. Hiding them and letting docks shrink only posts a relayout for the
+    // event loop, so without this resize() would be clamped to that stale minimum.
+    layout()->activate();
+    resize(1280, 800);
+    // Dock sizes are shares of the laid-out window; set before it has its size, they collapse
+    // to the docks' minimum (120 px wide side panels).
+    layout()->activate();
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("projectDock")),
+                    findChild<QDockWidget*>(QStringLiteral("featuresDock"))},
+        {240, 380}, Qt::Horizontal);
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("buildOutputDock"))}, {220}, Qt::Vertical);
 }
 
 void MainWindow::restoreLayout()

@@ -76,6 +76,7 @@ private:
     void applyAppearance();
     void connectActions();
     void letDocksShrink();
+    void setDefaultSize();
     void restoreLayout();
     void refreshWelcome();
     void updateActions();

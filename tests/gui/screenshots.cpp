@@ -1,12 +1,14 @@
 // studio-screenshots OUTDIR: under a real X server (tests/gui/screenshots.sh runs it in Xvfb)
 // creates a project from the hello template, opens it in Keel Studio, builds it, turns on the
 // timer feature and opens the New Project wizard, saving a screenshot of the X screen at each
-// step: main-window.png, features-panel.png, wizard-template.png, wizard-machine.png.
+// step: main-window.png, features-panel.png, main-window-dark.png (the Dark theme),
+// wizard-template.png, wizard-machine.png.
 #include "build/buildcontroller.h"
 #include "features/featurespanel.h"
 #include "guitestsupport.h"
 #include "history/historystore.h"
 #include "mainwindow.h"
+#include "settings/themes.h"
 #include "wizard/locationpage.h"
 #include "wizard/machinepage.h"
 #include "wizard/newprojectwizard.h"
@@ -70,12 +72,20 @@ int main(int argc, char** argv)
     built.wait(600000);
     bool ok = shoot(out + "/main-window.png");
 
-    window.findChild<QDockWidget*>("featuresDock")->raise();
+    // The panel floated at a readable size; docked, it shares the right-hand column.
+    QDockWidget* dock = window.findChild<QDockWidget*>("featuresDock");
+    dock->raise();
+    dock->setFloating(true);
+    dock->setGeometry(40, 40, 460, 700);
     FeaturesPanel* features = window.featuresPanel();
     features->itemFor("timer")->setCheckState(0, Qt::Checked);
     features->selectFeature("heap");
-    QDockWidget* dock = window.findChild<QDockWidget*>("featuresDock");
     ok = shoot(out + "/features-panel.png", globalRect(dock)) && ok;
+    dock->setFloating(false);
+
+    Themes::apply(Theme::Dark);
+    ok = shoot(out + "/main-window-dark.png") && ok;
+    Themes::apply(Theme::Light);
 
     NewProjectWizard wizard(window.templates(), work.path(), &window);
     wizard.machinePage()->setModules(features->selection()->registry().modules());

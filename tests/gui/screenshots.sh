@@ -9,7 +9,7 @@ mkdir -p "$out"
 config="$(mktemp -d)"; trap 'rm -rf "$config"' EXIT
 XDG_CONFIG_HOME="$config" XDG_DATA_HOME="$config" \
     xvfb-run -a -s "-screen 0 1280x800x24" "$shots" "$out"
-for png in main-window features-panel wizard-template wizard-machine; do
+for png in main-window main-window-dark features-panel wizard-template wizard-machine; do
     colours=$(convert "$out/$png.png" -format '%k' info:)
     [ "$colours" -ge 16 ] || { echo "screenshots: $png.png has only $colours colours"; exit 1; }
 done

@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
@@ -59,9 +60,16 @@ FeaturesPanel::FeaturesPanel(QWidget* parent)
              static_cast<QWidget*>(m_why), m_optionsBox})
         detailsLayout->addWidget(widget);
     detailsLayout->addStretch();
+    // Wrapped help text needs a height the splitter cannot know in advance; in a scroll area a
+    // long text scrolls instead of being drawn over the option editors.
+    auto* detailsScroll = new QScrollArea(this);
+    detailsScroll->setWidget(details);
+    detailsScroll->setWidgetResizable(true);
+    detailsScroll->setFrameShape(QFrame::NoFrame);
+    detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_tree);
-    splitter->addWidget(details);
+    splitter->addWidget(detailsScroll);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
 

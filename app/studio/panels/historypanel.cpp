@@ -1,9 +1,11 @@
 #include "historypanel.h"
 
+#include "charttheme.h"
 #include "history/historystore.h"
 
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
@@ -19,16 +21,17 @@ constexpr int kPointLimit = 200; // the most recent builds and runs charted
 
 // A line chart of values by sequence number (1 = oldest shown), so builds made seconds
 // apart stay apart; the tooltip of the view carries the dates.
-QChart* lineChart(const QString& title, const QString& unit, const QList<qreal>& values)
+QChart* lineChart(const QString& title, const QString& unit, const QList<qreal>& values, const QPalette& palette)
 {
     auto* series = new QLineSeries;
     series->setPointsVisible(true);
-    qreal largest = 1;
+    qreal largest = 10; // an empty chart still gets whole-number ticks
     for (int i = 0; i < values.size(); ++i) {
         series->append(i + 1, values.at(i));
         largest = qMax(largest, values.at(i));
     }
     auto* chart = new QChart;
+    applyChartTheme(chart, palette);
     chart->setTitle(title);
     chart->legend()->hide();
     chart->addSeries(series);
@@ -41,6 +44,7 @@ QChart* lineChart(const QString& title, const QString& unit, const QList<qreal>&
     series->attachAxis(x);
     auto* y = new QValueAxis;
     y->setRange(0, largest * 1.1);
+    y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%.0f"));
     y->setTitleText(unit);
     chart->addAxis(y, Qt::AlignLeft);
@@ -91,9 +95,18 @@ void HistoryPanel::reload()
     else if (m_projectDir.isEmpty())
         m_summary->setText(tr("Open a project to see its builds and runs over time."));
     else
-        m_summary->setText(tr("%1 successful builds and %2 runs with a boot time recorded.")
+        m_summary->setText(tr("%1 successful %2 and %3 %4 with a boot time recorded.")
                                .arg(m_buildPoints)
-                               .arg(m_runPoints));
+                               .arg(m_buildPoints == 1 ? tr("build") : tr("builds"))
+                               .arg(m_runPoints)
+                               .arg(m_runPoints == 1 ? tr("run") : tr("runs")));
+}
+
+void HistoryPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange) // the theme changed: redraw the charts in it
+        reload();
+    QWidget::changeEvent(event);
 }
 
 QString HistoryPanel::summaryText() const
@@ -112,7 +125,7 @@ void HistoryPanel::showBuilds()
             kib << qreal(it->imageSize) / 1024.0;
     }
     m_buildPoints = int(kib.size());
-    m_sizeView->setChart(lineChart(tr("Image size by build"), tr("KiB"), kib));
+    m_sizeView->setChart(lineChart(tr("Image size by build"), tr("KiB"), kib, palette()));
 }
 
 void HistoryPanel::showRuns()
@@ -126,7 +139,7 @@ void HistoryPanel::showRuns()
             ms << qreal(*it->bootMs);
     }
     m_runPoints = int(ms.size());
-    m_bootView->setChart(lineChart(tr("Boot time by run"), tr("ms"), ms));
+    m_bootView->setChart(lineChart(tr("Boot time by run"), tr("ms"), ms, palette()));
 }
 
 } // namespace Keel::Studio

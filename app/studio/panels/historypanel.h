@@ -27,6 +27,9 @@ public:
     int runPointCount() const { return m_runPoints; }
     QString summaryText() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void showBuilds();
     void showRuns();

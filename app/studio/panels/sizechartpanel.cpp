@@ -1,9 +1,11 @@
 #include "sizechartpanel.h"
+#include "charttheme.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLocale>
@@ -33,6 +35,14 @@ void SizeChartPanel::clear()
         tr("Build the project (Ctrl+B) to see what each feature adds to the image."));
     m_view->setChart(new QChart); // QChartView owns and deletes the previous chart
     m_view->chart()->legend()->hide();
+    applyChartTheme(m_view->chart(), palette());
+}
+
+void SizeChartPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange) // the theme changed
+        applyChartTheme(m_view->chart(), palette());
+    QWidget::changeEvent(event);
 }
 
 QString SizeChartPanel::summaryText() const
@@ -47,11 +57,12 @@ void SizeChartPanel::setSizes(quint64 imageSize, const QList<FeatureSizeRecord>&
     m_summary->setText(tr("Image: %1 on disk").arg(locale.formattedDataSize(qint64(imageSize))));
 
     // Horizontal bars draw bottom-up, so append smallest first to put the largest on top.
-    auto* set = new QBarSet(tr("bytes"));
+    // KiB on the value axis: byte counts in six digits ran into each other on a narrow dock.
+    auto* set = new QBarSet(tr("KiB"));
     QStringList categories;
     quint64 largest = 1;
     for (auto it = features.crbegin(); it != features.crend(); ++it) {
-        *set << qreal(it->size);
+        *set << qreal(it->size) / 1024;
         categories << QStringLiteral("%1 (%2)").arg(
             it->feature, locale.formattedDataSize(qint64(it->size)));
         largest = qMax(largest, it->size);
@@ -59,18 +70,21 @@ void SizeChartPanel::setSizes(quint64 imageSize, const QList<FeatureSizeRecord>&
     auto* series = new QHorizontalBarSeries;
     series->append(set);
     auto* chart = new QChart;
+    applyChartTheme(chart, palette());
     chart->addSeries(series);
     chart->legend()->hide();
-    chart->setTitle(tr("Bytes by feature"));
+    chart->setTitle(tr("Size by feature (KiB)"));
     auto* names = new QBarCategoryAxis;
     names->append(categories);
     chart->addAxis(names, Qt::AlignLeft);
     series->attachAxis(names);
-    auto* bytes = new QValueAxis;
-    bytes->setRange(0, qreal(largest) * 1.05);
-    bytes->setLabelFormat(QStringLiteral("%.0f"));
-    chart->addAxis(bytes, Qt::AlignBottom);
-    series->attachAxis(bytes);
+    auto* kib = new QValueAxis;
+    kib->setRange(0, qreal(largest) / 1024 * 1.05);
+    kib->setTickCount(5);
+    kib->applyNiceNumbers();
+    kib->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(kib, Qt::AlignBottom);
+    series->attachAxis(kib);
     m_view->setChart(chart);
 }
 

@@ -22,6 +22,9 @@ public:
     QList<FeatureSizeRecord> featureSizes() const { return m_features; }
     QString summaryText() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     QLabel* m_summary;
     QChartView* m_view;
