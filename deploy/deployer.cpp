@@ -132,6 +132,8 @@ bool Deployer::deploy(const DeployRequest &request, QString *error)
         for (const QString &name : std::as_const(started))
             removeDomain(name, nullptr);
         releaseVolume(pool->name(), image.volume);
+        if (!started.isEmpty())
+            *error += QStringLiteral("\nnote: the %1 replicas this deploy had started were removed again").arg(started.size());
         return false;
     }
     // A smaller --replicas than before retires the replicas above the new count.
@@ -219,8 +221,10 @@ bool Deployer::startDomain(const QString &xml, const KeelMetadata &metadata, QSt
         *error = LibvirtConnection::lastError(QStringLiteral("libvirt rejected the domain definition"));
         return false;
     }
+    // Before the call: every libvirt API, virDomainGetName too, clears the thread's last error.
+    const QString name = QString::fromUtf8(virDomainGetName(domain.get()));
     if (virDomainCreate(domain.get()) < 0) {
-        *error = LibvirtConnection::lastError(QStringLiteral("cannot start domain '%1'").arg(QString::fromUtf8(virDomainGetName(domain.get()))));
+        *error = LibvirtConnection::lastError(QStringLiteral("cannot start domain '%1'").arg(name));
         virDomainUndefine(domain.get());
         return false;
     }

@@ -52,8 +52,11 @@ public:
     static QString replicaName(const QString &deployment, int replica);
     static QString sha256Hex(const QString &filePath);
 
-    // How many new replicas start at once: libvirtd starts QEMUs in parallel worker threads.
-    static constexpr int kParallelStarts = 6;
+    // How many new replicas start at once. libvirtd serves at most max_client_requests (5 by
+    // default) calls of one connection at a time, so more threads would only queue there; and a
+    // start is CPU-bound (≈0.45 CPU-s in libvirtd and QEMU under TCG), so 5 already keep a small
+    // host's cores busy while bounding how many QEMUs compete with the user's other work.
+    static constexpr int kParallelStarts = 5;
 
 private:
     struct Image {

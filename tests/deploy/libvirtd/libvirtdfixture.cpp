@@ -128,6 +128,20 @@ void LibvirtdTest::setProjectVersion(const QString &version)
     main.write(source.toUtf8());
 }
 
+void LibvirtdTest::setPublished(const QStringList &forwards)
+{
+    QFile toml(projectDir() + QStringLiteral("/keel.toml"));
+    ASSERT_TRUE(toml.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(toml.readAll());
+    toml.close();
+    // [run] is the template's last table, so the key goes at the end.
+    text.remove(QRegularExpression(QStringLiteral("\\npublish = [^\\n]*")));
+    if (!forwards.isEmpty())
+        text += QStringLiteral("publish = [\"%1\"]\n").arg(forwards.join(QStringLiteral("\", \"")));
+    ASSERT_TRUE(toml.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    toml.write(text.toUtf8());
+}
+
 void LibvirtdTest::removeEverythingOfThisRun()
 {
     // Through virsh, not keel: cleanup must work even when keel rm is what broke.

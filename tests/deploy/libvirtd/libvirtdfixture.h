@@ -38,6 +38,8 @@ protected:
     // Waits until the domain's serial log (via `keel logs`) contains text.
     static bool waitForLog(const QString &domain, const QString &text, int timeoutMs);
     static void setProjectVersion(const QString &version);
+    // [run] publish of the project (e.g. "8080:80"); empty: none.
+    static void setPublished(const QStringList &forwards);
 
 private:
     static void removeEverythingOfThisRun();

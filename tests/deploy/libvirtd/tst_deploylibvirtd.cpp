@@ -81,18 +81,40 @@ private:
     std::thread m_thread;
 };
 
-// A TCP port on 127.0.0.1 that nothing listens on right now (the kernel picks it).
-quint16 freeLoopbackPort()
+// A TCP socket bound to 127.0.0.1:port (0: a port the kernel picks); -1 when the port is taken.
+int bindLoopback(quint16 port)
 {
     const int fd = socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof(address);
-    const bool ok = bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) == 0
-                    && getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0;
+    address.sin_port = htons(port);
+    if (bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) == 0)
+        return fd;
     close(fd);
-    return ok ? ntohs(address.sin_port) : 0;
+    return -1;
+}
+
+// The first of `count` consecutive TCP ports on 127.0.0.1 that nothing uses right now.
+quint16 freeLoopbackPorts(int count)
+{
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        const int first = bindLoopback(0);
+        sockaddr_in address{};
+        socklen_t length = sizeof(address);
+        getsockname(first, reinterpret_cast<sockaddr *>(&address), &length);
+        close(first);
+        const quint16 port = ntohs(address.sin_port);
+        bool free = port + count <= 65536;
+        for (int i = 1; free && i < count; ++i) {
+            const int fd = bindLoopback(quint16(port + i));
+            free = fd >= 0;
+            close(fd);
+        }
+        if (free)
+            return port;
+    }
+    return 0;
 }
 
 ProcessOutput curl(const QStringList &arguments)
@@ -251,7 +273,7 @@ TEST_F(LibvirtdTest, HttpServerAnswersThroughItsPublishedPort)
                                                        QStringLiteral("http-server")}, dir.path()).exitCode, 0);
     const QString project = dir.filePath(QStringLiteral("web"));
     // [run] publish = ["8080:80"] in the template; a port free on this host instead of 8080.
-    const quint16 port = freeLoopbackPort();
+    const quint16 port = freeLoopbackPorts(1);
     ASSERT_NE(port, 0);
     QFile toml(project + QStringLiteral("/keel.toml"));
     ASSERT_TRUE(toml.open(QIODevice::ReadOnly));
@@ -295,5 +317,30 @@ TEST_F(LibvirtdTest, HttpServerAnswersThroughItsPublishedPort)
     EXPECT_NE(curl({url + QStringLiteral("/api/hello")}).exitCode, 0) << "the forward ends with its pico VM";
     ASSERT_EQ(keel({QStringLiteral("rm"), kConnect, kUriText, deployment}).exitCode, 0);
     EXPECT_TRUE(virshDomains(true).isEmpty());
+    EXPECT_FALSE(virsh({QStringLiteral("vol-list"), QStringLiteral("keel")}).out.contains(deployment)) << "image volume left behind";
+}
+
+TEST_F(LibvirtdTest, AReplicaThatCannotStartUndoesTheWholeDeploy)
+{
+    // Replica i forwards host port P + i - 1; with P + 3 taken, replica 4's QEMU cannot start
+    // while the others can: a failure in the middle of the parallel starts.
+    const quint16 port = freeLoopbackPorts(6);
+    ASSERT_NE(port, 0);
+    const int taken = bindLoopback(quint16(port + 3));
+    ASSERT_GE(taken, 0);
+    ASSERT_EQ(listen(taken, 1), 0);
+    setPublished({QStringLiteral("%1:80").arg(port)});
+    const QString deployment = name(QStringLiteral("half"));
+    const ProcessOutput failed = keel({QStringLiteral("deploy"), kConnect, kUriText, QStringLiteral("--name"), deployment,
+                                       QStringLiteral("--replicas"), QStringLiteral("6"), kMemory});
+    setPublished({});
+    close(taken);
+    EXPECT_EQ(failed.exitCode, 1);
+    EXPECT_TRUE(failed.err.contains(QStringLiteral("cannot start domain '%1-4'").arg(deployment))) << qPrintable(failed.err);
+    EXPECT_TRUE(failed.err.contains(QString::number(port + 3))) << "the libvirt/QEMU reason names the port: " << qPrintable(failed.err);
+    if (failed.out.contains(QStringLiteral("started "))) {
+        EXPECT_TRUE(failed.err.contains(QStringLiteral("were removed again"))) << qPrintable(failed.err);
+    }
+    EXPECT_TRUE(virshDomains(true).isEmpty()) << "nothing of the failed deploy may remain";
     EXPECT_FALSE(virsh({QStringLiteral("vol-list"), QStringLiteral("keel")}).out.contains(deployment)) << "image volume left behind";
 }
