@@ -6,16 +6,13 @@
 #include "deploy/domainxml.h"
 #include "deploy/projectrequest.h"
 #include "deploycli.h"
-#include "sizestring.h"
-
-#include <QDir>
+#include "projectbuild.h"
 
 namespace Keel::Cli {
 
 namespace {
 
 constexpr int kMaxReplicas = 1000;
-constexpr qint64 kMinMemory = 1024 * 1024;
 
 void addDeployOptions(CommandParser &parser)
 {
@@ -39,16 +36,31 @@ std::optional<int> readSizes(CommandParser &parser, DeployRequest &request)
             return parser.usageError(QStringLiteral("--replicas '%1' is out of range 1–%2")
                                          .arg(parser.value(QStringLiteral("replicas"))).arg(kMaxReplicas));
     }
-    if (parser.isSet(QStringLiteral("memory"))) {
-        QString error;
-        const auto bytes = SizeString::parse(parser.value(QStringLiteral("memory")), &error);
-        if (!bytes)
-            return parser.usageError(QStringLiteral("--memory: %1").arg(error));
-        if (*bytes < quint64(kMinMemory))
-            return parser.usageError(QStringLiteral("--memory %1 is out of range: the guest needs at least 1M")
-                                         .arg(parser.value(QStringLiteral("memory"))));
-        request.memoryBytes = qint64(*bytes);
-    }
+    return readMemoryOption(parser, request.memoryBytes);
+}
+
+// keel.toml's deploy request with the options applied.
+DeployRequest requestFor(CommandParser &parser, const Project &project)
+{
+    DeployRequest request = requestForProject(project);
+    readSizes(parser, request); // already validated
+    if (parser.isSet(QStringLiteral("name")))
+        request.name = parser.value(QStringLiteral("name"));
+    request.pool = parser.value(QStringLiteral("pool"));
+    return request;
+}
+
+// The release image, built with progress on stdout.
+std::optional<int> buildRelease(const Configuration &config, Diagnostics &diagnostics, BuildResult &build)
+{
+    BuildOptions options;
+    options.profile = Profile::Release;
+    const auto plan = preparePlan(config, options, diagnostics);
+    if (!plan)
+        return kExitError;
+    build = BuildReporter::build(*plan, Stream::Out);
+    if (!build.ok())
+        return BuildReporter::exitCode(build);
     return std::nullopt;
 }
 
@@ -67,24 +79,17 @@ int runDeployCommand(const QStringList &arguments)
     if (auto exit = readSizes(parser, validated))
         return *exit;
     Diagnostics diagnostics;
-    const auto config = Builder::configure(QDir::currentPath(), &diagnostics);
-    if (!config || !config->resolved) {
-        printDiagnostics(diagnostics);
+    const auto config = configureProject(diagnostics);
+    if (!config)
         return kExitError;
-    }
-    DeployRequest request = requestForProject(config->project);
-    readSizes(parser, request);
-    if (parser.isSet(QStringLiteral("name")))
-        request.name = parser.value(QStringLiteral("name"));
-    request.pool = parser.value(QStringLiteral("pool"));
+    DeployRequest request = requestFor(parser, config->project);
+    // A bad URI or a daemon that is down fails before the build, not after it.
     auto connection = DeployCli::connect(parser);
     if (!connection)
         return kExitError;
-    BuildOptions options;
-    options.profile = Profile::Release;
-    const BuildResult build = BuildReporter::build(config->project.rootDir, options, Stream::Out);
-    if (!build.ok())
-        return BuildReporter::exitCode(build);
+    BuildResult build;
+    if (auto exit = buildRelease(*config, diagnostics, build))
+        return *exit;
     request.imagePath = build.imagePath;
     if (const QString note = DomainXml::machineNote(request.machine); !note.isEmpty())
         printNote(note);

@@ -3,10 +3,10 @@
 #include "buildreporter.h"
 #include "commandparser.h"
 #include "commands.h"
+#include "projectbuild.h"
 #include "projectloader.h"
 #include "projectrunprofile.h"
 #include "runsession.h"
-#include "sizestring.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,7 +17,6 @@ namespace Keel::Cli {
 namespace {
 
 constexpr int kMaxCpus = 255;
-constexpr qint64 kMinMemory = 1024 * 1024;
 constexpr double kDefaultExpectTimeoutSeconds = 30;
 
 } // namespace
@@ -42,15 +41,8 @@ std::optional<int> applyOverrides(CommandParser &parser, RunProfile &profile)
             return parser.usageError(QStringLiteral("--machine '%1' is not one of pc, q35, microvm").arg(parser.value(QStringLiteral("machine"))));
         profile.machine = *machine;
     }
-    if (parser.isSet(QStringLiteral("memory"))) {
-        QString error;
-        const auto bytes = SizeString::parse(parser.value(QStringLiteral("memory")), &error);
-        if (!bytes)
-            return parser.usageError(QStringLiteral("--memory: %1").arg(error));
-        if (*bytes < quint64(kMinMemory))
-            return parser.usageError(QStringLiteral("--memory %1 is out of range: the guest needs at least 1M").arg(parser.value(QStringLiteral("memory"))));
-        profile.memoryBytes = qint64(*bytes);
-    }
+    if (auto exit = readMemoryOption(parser, profile.memoryBytes))
+        return *exit;
     if (parser.isSet(QStringLiteral("cpus"))) {
         bool ok = false;
         const int cpus = parser.value(QStringLiteral("cpus")).toInt(&ok);
@@ -126,22 +118,6 @@ std::optional<int> runProfileFor(CommandParser &parser, const Project &project, 
         return std::nullopt;
     printError(diskError, QStringLiteral("check that the folder is writable, or create the image with: truncate -s 1M FILE"));
     return kExitError;
-}
-
-std::optional<Configuration> configureProject(Diagnostics &diagnostics)
-{
-    auto config = Builder::configure(QDir::currentPath(), &diagnostics);
-    if (config && config->resolved)
-        return config;
-    printDiagnostics(diagnostics);
-    return std::nullopt;
-}
-
-std::optional<BuildPlan> preparePlan(const Configuration &config, const BuildOptions &options, Diagnostics &diagnostics)
-{
-    auto plan = Builder::prepare(config, options, &diagnostics);
-    printDiagnostics(diagnostics); // warnings (unknown keys, …) even when it worked
-    return plan;
 }
 
 // Where the build puts the image, before it is prepared: BuildPlan's own naming.
