@@ -11,25 +11,32 @@
 # Both VMs get the same -m (MEMORY; Debian's kernel does not boot at 64M) and TCG. The Linux VM's
 # QEMU arguments are the ones `keel run` gave its own QEMU (read from /proc), with only -kernel,
 # -initrd and -append changed and keel's control sockets (QMP, serial, -S) replaced by a serial file.
-# Environment: KEEL (default build/app/cli/keel), MEMORY (128M), PORT (host port, 18181),
-# DURATION (seconds of each ab run, 10), CONCURRENCY (ab -c, 16).
+# Environment: KEEL (default build/app/cli/keel), MEMORY (128M), PORT (host port; default the
+# first of 18181-18199 that nothing listens on),
+# DURATION (seconds of each measured ab run, 10), WARMUP (seconds of the unmeasured ab runs of each
+# mode that come first, 3), CONCURRENCY (ab -c, 16).
 set -euo pipefail
 
 runs="${1:-3}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 keel="${KEEL:-$root/build/app/cli/keel}"
 memory="${MEMORY:-128M}"
-port="${PORT:-18181}"
 duration="${DURATION:-10}"
+warmup="${WARMUP:-3}"
 concurrency="${CONCURRENCY:-16}"
-url="http://127.0.0.1:$port/index.html"
 firstresponse() { "$root/bench/net/firstresponse.py" "$@"; }
-work="$(mktemp -d /tmp/keel-bench-net-XXXXXX)"
-running=""
-trap 'stop; rm -rf "$work"' EXIT
-
 [ -x "$keel" ] || { echo "bench: build Keel first (cmake --build build --target keel)" >&2; exit 1; }
-if curl -s -o /dev/null -m 1 "$url"; then echo "bench: something already serves port $port (set PORT)" >&2; exit 1; fi
+
+# curl's exit code 7: nothing accepted the connection, so the port is free for QEMU's forward.
+port_free() { local code=0; curl -s -o /dev/null -m 1 "http://127.0.0.1:$1/" || code=$?; [ "$code" = 7 ]; }
+port="${PORT:-}"
+if [ -z "$port" ]; then
+    for candidate in $(seq 18181 18199); do
+        if port_free "$candidate"; then port="$candidate"; break; fi
+    done
+fi
+if [ -z "$port" ] || ! port_free "$port"; then echo "bench: port ${port:-18181-18199} is in use (set PORT)" >&2; exit 1; fi
+url="http://127.0.0.1:$port/index.html"
 
 # The median of the numbers among the words of $1 ("-" when there are none; FAIL runs are left out).
 median() {
@@ -43,6 +50,7 @@ verdict() { # name ok(0/1) detail
 }
 
 # Stops the VM started with `start` (keel run stops its QEMU on SIGTERM).
+running=""
 stop() {
     [ -n "$running" ] || return 0
     kill -TERM "$running" 2>/dev/null || true
@@ -50,6 +58,8 @@ stop() {
     kill -KILL "$running" 2>/dev/null || true
     running=""
 }
+work="$(mktemp -d /tmp/keel-bench-net-XXXXXX)"
+trap 'stop; rm -rf "$work"' EXIT
 
 # start NAME CMD...: boots a VM, waits for its first HTTP response and leaves it running (pid in
 # $running); sets $after to the seconds from spawning CMD to that response, or FAIL (the log is in
@@ -125,10 +135,11 @@ check_bytes() { # name: the body must equal the template's asset; prints the res
     tr -d '\r' <"$work/$1.headers" | sed '/^$/d; s/^/    /'
 }
 
-# ab_rate [ab options]: requests/s for DURATION seconds; also the keep-alive requests and failures.
+# ab_rate SECONDS [ab options]: requests/s; also the keep-alive requests and the failures.
 ab_rate() {
-    local out
-    if ! out="$(ab -q -r -t "$duration" -n 100000000 -c "$concurrency" "$@" "$url" 2>&1)"; then
+    local out seconds="$1"
+    shift
+    if ! out="$(ab -q -r -t "$seconds" -n 100000000 -c "$concurrency" "$@" "$url" 2>&1)"; then
         echo "ab failed: $(tail -1 <<<"$out")" >&2
         echo "0 0 all"
         return
@@ -145,10 +156,14 @@ round() { # vm CMD...
     [ "$after" != FAIL ] || { echo "bench: $vm did not serve (log: $(tail -3 "$work/$vm.log"))" >&2; exit 1; }
     first_times[$vm]+="$after "
     [ -f "$work/$vm.headers" ] || check_bytes "$vm"
-    read -r rate keepalive failed < <(ab_rate -k)
+    # TCG translates guest code when it first runs: unmeasured runs first, or the first mode
+    # measured pays for it (Linux's first ab run reached a fifth of the second's rate).
+    ab_rate "$warmup" -k >/dev/null
+    ab_rate "$warmup" >/dev/null
+    read -r rate keepalive failed < <(ab_rate "$duration" -k)
     rates[$vm-keepalive]+="$rate "
     notes[$vm-keepalive]+="$keepalive/$failed "
-    read -r rate keepalive failed < <(ab_rate)
+    read -r rate keepalive failed < <(ab_rate "$duration")
     rates[$vm-connection]+="$rate "
     notes[$vm-connection]+="$failed "
     stop
@@ -195,7 +210,7 @@ row() { # label keel-runs linux-runs
 image=$(stat -c %s "$elf")
 linux_size=$(($(stat -c %s "$work/linux/vmlinuz") + $(stat -c %s "$work/linux/initramfs.cpio.gz")))
 echo
-echo "medians of $runs runs, ab -c $concurrency for ${duration}s each, -m $memory for both, TCG"
+echo "medians of $runs runs, ab -c $concurrency for ${duration}s each after ${warmup}s of each mode, -m $memory for both, TCG"
 printf "%-44s %10s %10s %7s\n" "measure" "keel" "linux" "ratio"
 row "requests/s, keep-alive (ab -k)" "${rates[keel-keepalive]}" "${rates[linux-keepalive]}"
 row "requests/s, a connection per request (ab)" "${rates[keel-connection]}" "${rates[linux-connection]}"
