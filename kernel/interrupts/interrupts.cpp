@@ -180,6 +180,19 @@ void unregisterIrqHandler(u8 irq)
     s_table.remove(u8(kFirstIsaVector + irq));
 }
 
+ktl::ErrorOr<void> registerGsiHandler(u32 gsi, Trigger trigger, Polarity polarity, Handler handler, void* context)
+{
+    InterruptGuard guard;
+    if (s_state.mode != DeliveryMode::IoApic)
+        return ktl::Error(ktl::ErrorCode::Unsupported, "GSIs beyond the ISA IRQs need an IOAPIC");
+    IrqRoute route = TRY(router().routeGsi(gsi, trigger, polarity));
+    // A level-triggered line's end-of-interrupt reaches the IOAPIC through the local APIC's EOI
+    // broadcast, which acknowledge() sends for every dynamic vector.
+    u8 vector = TRY(s_table.installAnywhere(handler, context));
+    ioApicAt(route.ioApicIndex).route(route.pin, vector, route, s_state.apicId);
+    return {};
+}
+
 ktl::ErrorOr<u8> allocateVector(Handler handler, void* context)
 {
     InterruptGuard guard;

@@ -30,17 +30,21 @@ ktl::ErrorOr<IrqRoute> IrqRouter::routeGsi(u32 gsi) const
     return Error(ErrorCode::NotFound, "no IOAPIC serves this global system interrupt");
 }
 
+ktl::ErrorOr<IrqRoute> IrqRouter::routeGsi(u32 gsi, Trigger trigger, Polarity polarity) const
+{
+    IrqRoute route = TRY(routeGsi(gsi));
+    route.activeLow = polarity == Polarity::ActiveLow;
+    route.levelTriggered = trigger == Trigger::Level;
+    return route;
+}
+
 ktl::ErrorOr<IrqRoute> IrqRouter::routeIsaIrq(u8 irq) const
 {
     if (irq >= kIsaIrqCount)
         return Error(ErrorCode::OutOfRange, "ISA IRQs are 0-15");
     for (const IsaOverride& entry : m_overrides) {
-        if (entry.isaIrq != irq)
-            continue;
-        IrqRoute route = TRY(routeGsi(entry.gsi));
-        route.activeLow = entry.polarity == Polarity::ActiveLow;
-        route.levelTriggered = entry.trigger == Trigger::Level;
-        return route;
+        if (entry.isaIrq == irq)
+            return routeGsi(entry.gsi, entry.trigger, entry.polarity);
     }
     return routeGsi(irq);
 }

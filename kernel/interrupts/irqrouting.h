@@ -51,6 +51,8 @@ public:
     ktl::ErrorOr<IrqRoute> routeIsaIrq(u8 irq) const;
     // The IOAPIC and pin that serve `gsi`, with ISA defaults (edge, active high).
     ktl::ErrorOr<IrqRoute> routeGsi(u32 gsi) const;
+    // The same for a device line the firmware describes (BusDefault: edge, active high).
+    ktl::ErrorOr<IrqRoute> routeGsi(u32 gsi, Trigger trigger, Polarity polarity) const;
 
 private:
     u8 pinCount(size_t index) const;

@@ -2,7 +2,10 @@
 // (virtio_mmio.device=512@0xfeb00e00:12) only when microvm runs with acpi=off; with ACPI they
 // are described in the DSDT instead. Without command-line entries the module therefore probes
 // the slots where microvm places its transports (hw/i386/microvm.c: 24 windows of 512 bytes from
-// 0xfeb00000) and polls those devices, since their IRQ is not known without parsing AML.
+// 0xfeb00000). Rather than parse AML for their interrupts, it uses microvm's fixed wiring: with
+// ACPI, transport i is on GSI 24 + i of the second IOAPIC (level-triggered, active high, as the
+// DSDT says). That GSI only registers when the MADT (acpi feature) names that IOAPIC; otherwise,
+// or when microvm runs without the second IOAPIC, the device is polled.
 #include "arch/x86_64/mmio.h"
 #include "arch/x86_64/paging.h"
 #include "core/init.h"
@@ -29,14 +32,17 @@ static_assert(sizeof(KernelMmioTransport) <= sizeof(TransportStorage));
 constexpr u64 kMicrovmFirstWindow = 0xfeb00000;
 constexpr u64 kMicrovmWindowSize = 0x200;
 constexpr size_t kMicrovmWindowCount = 24;
-constexpr u32 kUnknownIrq = 0;
+constexpr u32 kMicrovmFirstVirtioGsi = 24; // IO_APIC_SECONDARY_IRQBASE
 
 #if KEEL_FEATURE_INTERRUPTS
-bool connectIsaIrq(u32 irq, void (*handler)(void*), void* context)
+// Command-line IRQs below 16 are ISA lines (microvm with acpi=off); the rest are GSIs.
+bool connectIrq(u32 irq, void (*handler)(void*), void* context)
 {
-    if (irq == kUnknownIrq || irq >= interrupts::kIsaIrqCount)
-        return false;
-    return !interrupts::registerIrqHandler(u8(irq), handler, context).isError();
+    if (irq < interrupts::kIsaIrqCount)
+        return irq != 0 && !interrupts::registerIrqHandler(u8(irq), handler, context).isError();
+    return !interrupts::registerGsiHandler(irq, interrupts::Trigger::Level, interrupts::Polarity::ActiveHigh,
+                                           handler, context)
+                .isError();
 }
 #endif
 
@@ -60,7 +66,7 @@ void attach(const MmioDeviceSpec& spec)
         return reportSkipped(name, "more virtio devices than virtio.max-devices");
     auto* transport = new (storage->bytes) KernelMmioTransport(probe);
 #if KEEL_FEATURE_INTERRUPTS
-    transport->setIrqConnector(connectIsaIrq);
+    transport->setIrqConnector(connectIrq);
 #endif
     addDevice(*transport, name);
 }
@@ -97,7 +103,7 @@ void discoverMmioDevices()
     for (size_t slot = kMicrovmWindowCount; slot-- > 0;) {
         u64 base = kMicrovmFirstWindow + slot * kMicrovmWindowSize;
         if (!slotBelongsToPci(base))
-            attach({ base, kMicrovmWindowSize, kUnknownIrq });
+            attach({ base, kMicrovmWindowSize, u32(kMicrovmFirstVirtioGsi + slot) });
     }
 }
 

@@ -53,6 +53,24 @@ TEST(IrqRouter, PicksTheIoApicServingTheGsi)
     EXPECT_EQ(router.routeGsi(48).error().code(), ErrorCode::NotFound);
 }
 
+TEST(IrqRouter, RoutesMicrovmVirtioGsisToTheSecondIoApicLevelTriggered)
+{
+    // microvm with ACPI: virtio-mmio transport 2 is on GSI 26, input 2 of the IOAPIC at GSI 24,
+    // level-triggered and active high as its DSDT says. Without that IOAPIC there is no route,
+    // so the driver polls instead of waiting for an interrupt that never comes.
+    const u8 pins[] = { 24, 24 };
+    IrqRouter microvm({ kTwoIoApics, 2 }, {}, { pins, 2 });
+    auto route = microvm.routeGsi(26, Trigger::Level, Polarity::ActiveHigh);
+    ASSERT_FALSE(route.isError());
+    EXPECT_EQ(route.value().ioApicIndex, 1u);
+    EXPECT_EQ(route.value().pin, 2);
+    EXPECT_EQ(route.value().gsi, 26u);
+    EXPECT_TRUE(route.value().levelTriggered);
+    EXPECT_FALSE(route.value().activeLow);
+    IrqRouter firstOnly({ kTwoIoApics, 1 }, {}, { pins, 1 });
+    EXPECT_EQ(firstOnly.routeGsi(26, Trigger::Level, Polarity::ActiveHigh).error().code(), ErrorCode::NotFound);
+}
+
 TEST(IrqRouter, RejectsNonIsaIrqsAndMissingIoApics)
 {
     IrqRouter router({ kTwoIoApics, 1 }, {});

@@ -18,6 +18,7 @@
 #error "keel/interrupts.h needs the interrupts feature: add \"interrupts\" to [kernel] features in keel.toml"
 #endif
 
+#include <interrupts/irqrouting.h>
 #include <interrupts/vectors.h>
 #include <ktl/error.h>
 
@@ -32,6 +33,15 @@ ktl::ErrorOr<void> registerIrqHandler(u8 irq, Handler handler, void* context = n
 
 // Masks the IRQ and forgets its handler.
 void unregisterIrqHandler(u8 irq);
+
+// Routes global system interrupt `gsi`, a device line beyond the ISA IRQs (microvm's
+// virtio-mmio transports sit on GSI 24 and up, on its second IOAPIC), to `handler` on a vector
+// of its own, with the trigger and polarity the firmware gives the device. Fails with NotFound
+// when no known IOAPIC serves the GSI (without the acpi feature only the first IOAPIC's 24
+// inputs are known), Unsupported when interrupts go through the 8259 pair, TooMany when no
+// vector is left. The caller must be able to cope with failure (poll instead).
+ktl::ErrorOr<void> registerGsiHandler(u32 gsi, Trigger trigger, Polarity polarity, Handler handler,
+                                      void* context = nullptr);
 
 // Installs `handler` on a free vector (for local APIC sources such as its timer, or MSI) and
 // returns the vector; the caller programs the source. Fails with TooMany when none is left.
