@@ -27,6 +27,9 @@ QemuRunner::QemuRunner(QObject *parent)
 {
     m_socketPoll.setInterval(kSocketPollMilliseconds);
     connect(&m_socketPoll, &QTimer::timeout, this, &QemuRunner::waitForSockets);
+    // QEMU's start-up stands still until the runner connects to the serial socket (wait=on), so
+    // the runner hears of the socket's creation at once; the poll retries a refused connect.
+    connect(&m_socketWatcher, &QFileSystemWatcher::directoryChanged, this, &QemuRunner::waitForSockets);
     m_escalation.setSingleShot(true);
     connect(&m_escalation, &QTimer::timeout, this, [this] { escalate(m_escalationStage + 1); });
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
@@ -106,15 +109,26 @@ void QemuRunner::start(const QString &imagePath)
     const QemuSockets sockets{m_runtimeDirectory->socketPath(u"qmp"), m_runtimeDirectory->socketPath(u"serial"),
                               m_runtimeDirectory->socketPath(u"gdb"), m_runtimeDirectory->socketPath(u"vnc")};
     m_arguments = QemuCommandLine(launchProfile, sockets, m_accel).arguments(QFileInfo(imagePath).absoluteFilePath());
+    // Armed before the spawn, so a failure to start (which may be reported at once) disarms them.
+    m_socketWatcher.addPath(m_runtimeDirectory->path());
+    m_socketPoll.start();
     m_clock.start();
     m_process.start(program, m_arguments);
-    m_socketPoll.start();
+}
+
+void QemuRunner::stopWaitingForSockets()
+{
+    m_socketPoll.stop();
+    if (!m_socketWatcher.directories().isEmpty())
+        m_socketWatcher.removePaths(m_socketWatcher.directories());
 }
 
 void QemuRunner::waitForSockets()
 {
+    if (!m_socketPoll.isActive())
+        return; // a late change notice
     if (m_clock.elapsed() > kStartTimeoutMilliseconds) {
-        m_socketPoll.stop();
+        stopWaitingForSockets();
         m_startFailure = QStringLiteral("QEMU did not open its sockets in %1 within %2 s")
                              .arg(m_runtimeDirectory->path()).arg(kStartTimeoutMilliseconds / 1000);
         m_process.kill();
@@ -131,7 +145,7 @@ void QemuRunner::waitForSockets()
     if (m_qmp->socketState() == QLocalSocket::UnconnectedState)
         m_qmp->connectToServer(m_runtimeDirectory->socketPath(u"qmp"));
     if (m_serial->isConnected() && m_qmp->socketState() == QLocalSocket::ConnectedState)
-        m_socketPoll.stop();
+        stopWaitingForSockets();
 }
 
 void QemuRunner::onQmpReady()
@@ -215,14 +229,14 @@ void QemuRunner::onProcessError(QProcess::ProcessError error)
 {
     if (error != QProcess::FailedToStart)
         return; // crashes also end in finished(), which decodes them
-    m_socketPoll.stop();
+    stopWaitingForSockets();
     fail(RunResult::Outcome::QemuFailed,
          QStringLiteral("cannot start %1: %2").arg(m_program, m_process.errorString()));
 }
 
 void QemuRunner::onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus)
 {
-    m_socketPoll.stop();
+    stopWaitingForSockets();
     m_escalation.stop();
     const qint64 exitNanoseconds = m_clock.nsecsElapsed();
     readStderr();

@@ -15,6 +15,7 @@
 #include "serialchannel.h"
 
 #include <QElapsedTimer>
+#include <QFileSystemWatcher>
 #include <QObject>
 #include <QProcess>
 #include <QTimer>
@@ -75,6 +76,7 @@ signals:
 private:
     void setState(State state);
     void waitForSockets();
+    void stopWaitingForSockets();
     void onQmpReady();
     void onSerialData();
     void onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus);
@@ -94,6 +96,7 @@ private:
     QProcess m_process;
     QElapsedTimer m_clock;
     QTimer m_socketPoll;
+    QFileSystemWatcher m_socketWatcher; // the runtime directory, while waiting for QEMU's sockets
     QTimer m_escalation;
     int m_escalationStage = 0;
     SerialChannel *m_serial = nullptr;

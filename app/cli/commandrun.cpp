@@ -71,8 +71,8 @@ namespace {
 
 void addRunOptions(CommandParser &parser)
 {
-    parser.addOption({QStringLiteral("headless"), QStringLiteral("No display: stream the serial output to stdout "
-                                                                 "(the only mode until Keel Studio exists).")});
+    parser.addOption({QStringLiteral("headless"), QStringLiteral("Stream the serial output to stdout with no display "
+                                                                 "(always so; Keel Studio's Run shows a VGA display).")});
     parser.addOption({QStringLiteral("release"), QStringLiteral("Run the release image.")});
     addProfileOptions(parser);
     parser.addOption({QStringLiteral("expect"), QStringLiteral("Exit 0 as soon as the output matches REGEX."), QStringLiteral("REGEX")});
