@@ -3,7 +3,7 @@
 
 #include <QProcess>
 
-
+#include <optional>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -39,8 +39,20 @@ QString errnoText(const char *what)
     return QStringLiteral("%1 failed: %2").arg(QLatin1String(what), QString::fromLocal8Bit(std::strerror(errno)));
 }
 
-// Real-mode code: mov al, 0x2a; out 0x10, al; hlt.
-const unsigned char kGuestCode[] = {0xb0, kProbeValue, 0xe6, quint8(kProbePort), 0xf4};
+// Real-mode code: mov eax, 0x2a; movd xmm0, eax; xor eax, eax; movd eax, xmm0; out 0x10, al; hlt.
+// The SSE moves matter: on some nested hosts KVM runs plain code but every SSE instruction traps
+// into an emulation failure ("KVM internal error. Suberror: 1"), and compiled C++ is full of them.
+const unsigned char kGuestCode[] = {
+    0x66, 0xb8, kProbeValue, 0x00, 0x00, 0x00, // mov eax, 0x2a
+    0x66, 0x0f, 0x6e, 0xc0,                    // movd xmm0, eax
+    0x66, 0x31, 0xc0,                          // xor eax, eax
+    0x66, 0x0f, 0x7e, 0xc0,                    // movd eax, xmm0
+    0xe6, quint8(kProbePort),                  // out 0x10, al
+    0xf4,                                      // hlt
+};
+constexpr quint64 kCr0Monitor = 1u << 1;  // MP
+constexpr quint64 kCr0Emulate = 1u << 2;  // EM: must be clear for SSE
+constexpr quint64 kCr4Osfxsr = 1u << 9;   // SSE enabled by the "OS"
 
 QString runGuest(int vm, int vcpu, kvm_run *run)
 {
@@ -49,6 +61,8 @@ QString runGuest(int vm, int vcpu, kvm_run *run)
         return errnoText("KVM_GET_SREGS");
     sregs.cs.base = 0;
     sregs.cs.selector = 0;
+    sregs.cr0 = (sregs.cr0 | kCr0Monitor) & ~kCr0Emulate;
+    sregs.cr4 |= kCr4Osfxsr;
     if (ioctl(vcpu, KVM_SET_SREGS, &sregs) < 0)
         return errnoText("KVM_SET_SREGS");
     kvm_regs regs{};
@@ -58,6 +72,8 @@ QString runGuest(int vm, int vcpu, kvm_run *run)
         return errnoText("KVM_SET_REGS");
     if (ioctl(vcpu, KVM_RUN, 0) < 0)
         return errnoText("KVM_RUN");
+    if (run->exit_reason == KVM_EXIT_INTERNAL_ERROR)
+        return QStringLiteral("KVM cannot run SSE instructions here (internal error %1)").arg(run->internal.suberror);
     if (run->exit_reason != KVM_EXIT_IO || run->io.port != kProbePort
         || reinterpret_cast<const quint8 *>(run)[run->io.data_offset] != kProbeValue)
         return QStringLiteral("the probe guest did not reach its port write (exit reason %1)").arg(run->exit_reason);
@@ -134,18 +150,30 @@ QString AccelProbe::qemuKvmProblem(const QString &qemuProgram)
     return errors.isEmpty() ? QStringLiteral("QEMU failed to start with -accel kvm") : errors.last().trimmed();
 }
 
+namespace {
+std::optional<QString> s_problem; // this process's verdict once probed, read or recorded
+}
+
 AccelProbe::Verdict AccelProbe::cachedKvmProblem(const QString &qemuProgram)
 {
-    static const Verdict s_verdict = [&] {
-        if (auto cached = AccelProbeCache::load(qemuProgram))
-            return Verdict{*cached, false};
-        QString problem = probeKvm();
-        if (problem.isEmpty())
-            problem = qemuKvmProblem(qemuProgram);
-        AccelProbeCache::store(qemuProgram, problem);
-        return Verdict{problem, true};
-    }();
-    return s_verdict;
+    if (s_problem)
+        return Verdict{*s_problem, false};
+    if (auto cached = AccelProbeCache::load(qemuProgram)) {
+        s_problem = *cached;
+        return Verdict{*cached, false};
+    }
+    QString problem = probeKvm();
+    if (problem.isEmpty())
+        problem = qemuKvmProblem(qemuProgram);
+    AccelProbeCache::store(qemuProgram, problem);
+    s_problem = problem;
+    return Verdict{problem, true};
+}
+
+void AccelProbe::recordKvmFailure(const QString &qemuProgram, const QString &problem)
+{
+    s_problem = problem;
+    AccelProbeCache::store(qemuProgram, problem);
 }
 
 AccelChoice AccelProbe::resolve(QemuAccel requested, const QString &qemuProgram)

@@ -20,10 +20,14 @@ class AccelProbe
 {
 public:
     static AccelChoice resolve(QemuAccel requested, const QString &qemuProgram);
-    // Runs a 5-byte real-mode guest through the KVM ioctls; empty string when it works.
+    // Runs a tiny real-mode guest (port I/O and SSE moves) through the KVM ioctls; empty when it works.
     static QString kvmProblem();
     // Starts QEMU paused with KVM and asks it over QMP for its status; empty when it answers.
     static QString qemuKvmProblem(const QString &qemuProgram);
+
+    // A run under KVM failed where the probes passed (e.g. "KVM internal error"): later runs, in
+    // this process and (through the cache) in others, resolve auto to TCG.
+    static void recordKvmFailure(const QString &qemuProgram, const QString &problem);
 
 private:
     struct Verdict {

@@ -84,10 +84,16 @@ void QemuRunner::start(const QString &imagePath)
     m_rebootActionPending = false;
     m_guestStarted = false;
     m_startFailure.clear();
+    m_kvmFailure.clear();
+    if (!m_restartingUnderTcg)
+        m_resumeWhenReady = false;
+    m_restartingUnderTcg = false;
     m_escalationStage = 0;
+    m_imagePath = imagePath;
     m_serial->clear();
     setState(State::Starting);
     const QString program = QFileInfo(m_program).isAbsolute() ? m_program : QStandardPaths::findExecutable(m_program);
+    m_resolvedProgram = program;
     if (program.isEmpty() || !QFileInfo(program).isExecutable())
         return fail(RunResult::Outcome::QemuMissing,
                     QStringLiteral("%1 not found — install it with: apt-get install qemu-system-x86").arg(m_program));
@@ -152,7 +158,7 @@ void QemuRunner::onQmpReady()
 {
     if (m_state != State::Starting)
         return;
-    if (m_profile.startMode == StartMode::Paused) {
+    if (m_profile.startMode == StartMode::Paused && !m_resumeWhenReady) {
         setState(State::Paused);
         return;
     }
@@ -241,7 +247,14 @@ void QemuRunner::onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus
     const qint64 exitNanoseconds = m_clock.nsecsElapsed();
     readStderr();
     drainChannels();
+    if (!m_kvmFailure.isEmpty() && restartUnderTcg())
+        return;
     RunResult result = decodeQemuExit({exitStatus, exitCode, m_shutdownReason, m_stopRequested, m_stderr, m_guestStarted});
+    if (!m_kvmFailure.isEmpty()) {
+        result.outcome = RunResult::Outcome::QemuFailed;
+        result.message = QStringLiteral("%1 — KVM is unreliable on this host (often nested virtualization); "
+                                        "later runs with accel auto use TCG, or pass --accel tcg").arg(m_kvmFailure);
+    }
     if (!m_startFailure.isEmpty()) {
         result.outcome = RunResult::Outcome::QemuFailed;
         result.message = m_startFailure;
@@ -259,6 +272,38 @@ void QemuRunner::readStderr()
     m_stderr.remove(s_waiting);
     if (m_stderr.size() > kMaxStderr)
         m_stderr = m_stderr.right(kMaxStderr);
+    noticeKvmFailure();
+}
+
+// QEMU does not exit on a KVM internal error: it stops the VM for good and waits. Nested KVM can
+// pass both probes and still fail on the first SSE instruction, so this is the last safety net.
+void QemuRunner::noticeKvmFailure()
+{
+    if (m_accel != QemuAccel::Kvm || !m_kvmFailure.isEmpty() || m_stopRequested)
+        return;
+    static const QRegularExpression s_kvmError(QStringLiteral("KVM internal error[^\n]*"));
+    const QRegularExpressionMatch match = s_kvmError.match(m_stderr);
+    if (!match.hasMatch())
+        return;
+    m_kvmFailure = QStringLiteral("QEMU stopped the guest: %1").arg(match.captured().trimmed());
+    AccelProbe::recordKvmFailure(m_resolvedProgram, match.captured().trimmed());
+    m_process.kill();
+}
+
+// Auto promised KVM only where it works: a run that never got far enough to be debugged starts
+// again under TCG. A gdb session is bound to this QEMU, so a debug run reports instead.
+bool QemuRunner::restartUnderTcg()
+{
+    if (m_profile.accel != QemuAccel::Auto || m_profile.gdbStub == GdbStub::Enabled)
+        return false;
+    m_runtimeDirectory.reset();
+    // A caller that had already resumed the failed run will not resume this one again.
+    m_resumeWhenReady = m_guestStarted;
+    emit notice(QStringLiteral("%1; starting again under TCG emulation").arg(m_kvmFailure));
+    m_restartingUnderTcg = true;
+    m_state = State::Idle; // quietly: the run goes on, from Starting again
+    QTimer::singleShot(0, this, [this] { start(m_imagePath); });
+    return true;
 }
 
 void QemuRunner::drainChannels()

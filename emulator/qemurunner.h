@@ -82,6 +82,8 @@ private:
     void onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus);
     void onProcessError(QProcess::ProcessError error);
     void readStderr();
+    void noticeKvmFailure();
+    bool restartUnderTcg();
     void drainChannels();
     void finish(const RunResult &result);
     void fail(RunResult::Outcome outcome, const QString &message);
@@ -105,7 +107,12 @@ private:
     bool m_stopRequested = false;
     bool m_rebootActionPending = false;
     bool m_guestStarted = false;
+    bool m_restartingUnderTcg = false;
+    bool m_resumeWhenReady = false; // a paused-start run restarted under TCG after its caller resumed it
     QString m_startFailure;
+    QString m_kvmFailure; // set when QEMU reported a KVM internal error during this run
+    QString m_imagePath;
+    QString m_resolvedProgram;
     QString m_stderr;
     RunResult m_result;
 };

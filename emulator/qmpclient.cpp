@@ -26,7 +26,8 @@ void QmpClient::drain()
         while (m_socket.waitForReadyRead(10))
             onReadyRead();
     }
-    onReadyRead();
+    if (m_socket.isOpen()) // never connected when QEMU died before its QMP socket was up
+        onReadyRead();
 }
 
 void QmpClient::disconnectFromServer()

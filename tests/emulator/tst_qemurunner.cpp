@@ -1,11 +1,15 @@
 // QemuRunner on real QEMU with the stand-in guest (fixture/fixture.S). A failure here means
 // `keel run` and the IDE would report wrong exit statuses, hang on stop, hide QEMU's errors or
 // leave sockets behind.
+#include "emulator/accelprobe.h"
+#include "emulator/accelprobecache.h"
 #include "emulator/qemurunner.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <QJsonObject>
 #include <QTimer>
 #include <gtest/gtest.h>
@@ -262,4 +266,80 @@ TEST(QemuRunner, StaysResponsiveWhileTheGuestFloodsTheSerialPort)
     EXPECT_LT(worstGap, 250) << "the event loop stays responsive";
     run.runner.stop();
     EXPECT_EQ(run.wait().outcome, Outcome::Stopped);
+}
+
+namespace {
+
+// A QEMU that behaves like nested KVM on some hosts: with -accel kvm it reports an internal error
+// and sits there (real QEMU stops the guest for good); with TCG it is the real QEMU. The probe
+// cache, in a private XDG_CACHE_HOME, is forged to say KVM works, as the probes do on such hosts.
+class BrokenKvmQemu
+{
+public:
+    BrokenKvmQemu()
+    {
+        qputenv("XDG_CACHE_HOME", m_dir.filePath(QStringLiteral("cache")).toUtf8());
+        QFile script(program());
+        script.open(QIODevice::WriteOnly);
+        script.write("#!/bin/sh\n"
+                     "for a in \"$@\"; do\n"
+                     "  if [ \"$a\" = kvm ]; then\n"
+                     "    echo 'KVM internal error. Suberror: 1' >&2; echo 'emulation failure' >&2; exec sleep 60\n"
+                     "  fi\n"
+                     "done\n"
+                     "exec qemu-system-x86_64 \"$@\"\n");
+        script.close();
+        script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        AccelProbeCache::store(program(), QString());
+    }
+    ~BrokenKvmQemu() { qunsetenv("XDG_CACHE_HOME"); }
+
+    QString program() const { return m_dir.filePath(QStringLiteral("qemu")); }
+
+    // Points the run at this QEMU with the given accelerator and starts it.
+    void start(GuestRun &run, QemuAccel accel) const
+    {
+        RunProfile profile = run.runner.profile();
+        profile.accel = accel;
+        run.runner.setProfile(profile);
+        run.runner.setQemuProgram(program());
+        run.runner.start(QStringLiteral(KEEL_TEST_FIXTURE));
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+} // namespace
+
+TEST(QemuRunner, AutoStartsAgainUnderTcgWhenKvmFailsMidRun)
+{
+    BrokenKvmQemu qemu;
+    GuestRun run(QStringLiteral("x7"));
+    QStringList notices;
+    QObject::connect(&run.runner, &QemuRunner::notice, [&](const QString &text) { notices << text; });
+    qemu.start(run, QemuAccel::Auto);
+    const RunResult &result = run.wait();
+    EXPECT_EQ(result.outcome, Outcome::GuestExited) << qPrintable(result.message + result.qemuStderr);
+    EXPECT_EQ(result.guestStatus, 7);
+    EXPECT_EQ(run.runner.accel(), QemuAccel::Tcg);
+    EXPECT_EQ(run.output, "fixture: ready\n");
+    ASSERT_EQ(notices.size(), 1);
+    EXPECT_TRUE(notices.first().contains(u"KVM internal error") && notices.first().contains(u"TCG"))
+        << qPrintable(notices.first());
+    // Later runs (here and, through the cache, in other processes) go straight to TCG.
+    EXPECT_EQ(AccelProbeCache::load(qemu.program()), std::optional<QString>(QStringLiteral("KVM internal error. Suberror: 1")));
+    EXPECT_EQ(AccelProbe::resolve(QemuAccel::Auto, qemu.program()).accel, QemuAccel::Tcg);
+}
+
+TEST(QemuRunner, ExplicitKvmThatFailsMidRunEndsWithAClearError)
+{
+    BrokenKvmQemu qemu;
+    GuestRun run(QStringLiteral("x7"));
+    qemu.start(run, QemuAccel::Kvm);
+    const RunResult &result = run.wait();
+    EXPECT_EQ(result.outcome, Outcome::QemuFailed);
+    EXPECT_TRUE(result.message.contains(u"KVM internal error") && result.message.contains(u"--accel tcg"))
+        << qPrintable(result.message);
+    EXPECT_TRUE(run.runner.runtimeDirectoryPath().isEmpty()) << "the runtime directory is removed";
 }
