@@ -9,7 +9,8 @@ namespace Keel::Studio::StudioSettings {
 
 namespace {
 // Bump when docks are renamed so an old saved layout is not applied to a new window.
-constexpr int kLayoutVersion = 2; // 2: Kernel Features panel and History dock
+// 2: Kernel Features panel and History dock; 3: debugger docks in three groups.
+constexpr int kLayoutVersion = 3;
 } // namespace
 
 QByteArray windowGeometry()

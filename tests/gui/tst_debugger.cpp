@@ -21,7 +21,7 @@ using namespace Keel::Studio;
 using namespace RunTestSupport;
 
 namespace {
-constexpr int kGreetingLine = 9; // keel::println("Hello from Keel!") in the hello template
+constexpr int kBreakLine = 9; // the for loop after "Hello from Keel!" in the hello template
 constexpr int kStepTimeoutMs = 30000;
 
 // [start, end) of a function in the image, from nm.
@@ -38,6 +38,16 @@ std::pair<quint64, quint64> symbolRange(const QString& image, const QString& nam
         }
     }
     return {0, 0};
+}
+// Whether the line's background, right of its text, is tinted yellow (the current-line marker)
+// as painted; the caret line under it is a neutral grey-blue in both themes.
+bool lineIsHighlighted(CodeEditor* editor, int line)
+{
+    editor->ensureLineVisible(line - 1);
+    const QImage shot = editor->viewport()->grab().toImage();
+    const int height = editor->textHeight(line - 1);
+    const QColor colour = shot.pixelColor(shot.width() - 8, (line - 1 - editor->firstVisibleLine()) * height + height / 2);
+    return colour.red() - colour.blue() > 30;
 }
 } // namespace
 
@@ -70,8 +80,8 @@ void TestDebugger::marginBreakpointHitStepAndInspect()
     CodeEditor* editor = window->editorTabs()->currentEditor();
     QVERIFY(editor && editor->filePath().endsWith(QLatin1String("src/main.cpp")));
     // A click in the breakpoint margin, as the user makes it.
-    emit editor->marginClicked(CodeEditor::kBreakpointMargin, kGreetingLine - 1, Qt::NoModifier);
-    QCOMPARE(editor->breakpointLines(), QList<int>({kGreetingLine}));
+    emit editor->marginClicked(CodeEditor::kBreakpointMargin, kBreakLine - 1, Qt::NoModifier);
+    QCOMPARE(editor->breakpointLines(), QList<int>({kBreakLine}));
     QCOMPARE(debug->breakpointsPanel()->topLevelItemCount(), 1);
 
     debug->actions().debug->trigger();
@@ -81,9 +91,10 @@ void TestDebugger::marginBreakpointHitStepAndInspect()
         qPrintable(controller->lastError()));
     QVERIFY(waitFor([&] { return debug->currentLine() > 0; }, 5000));
     QVERIFY(debug->currentFile().endsWith(QLatin1String("src/main.cpp")));
-    QCOMPARE(debug->currentLine(), kGreetingLine);
+    QCOMPARE(debug->currentLine(), kBreakLine);
     CodeEditor* marked = window->editorTabs()->editorFor(debug->currentFile());
-    QVERIFY(marked->markersAtLine(kGreetingLine - 1) & (1 << DebugWorkspace::kCurrentLineMarker));
+    QVERIFY(marked->markersAtLine(kBreakLine - 1) & (1 << DebugWorkspace::kCurrentLineMarker));
+    QVERIFY2(lineIsHighlighted(marked, kBreakLine), "the current line has no background highlight");
     QCOMPARE(debug->breakpointsPanel()->topLevelItem(0)->text(2), QStringLiteral("#1"));
 
     // Registers: RIP inside main; RFLAGS decoded.
@@ -118,8 +129,8 @@ void TestDebugger::marginBreakpointHitStepAndInspect()
     debug->actions().stepOver->trigger();
     QVERIFY(waitFor([&] { return controller->state() == DebugController::State::Stopped && debug->currentLine() > 0; },
         kStepTimeoutMs));
-    QVERIFY2(debug->currentLine() > kGreetingLine, qPrintable(QString::number(debug->currentLine())));
-    QVERIFY(!(marked->markersAtLine(kGreetingLine - 1) & (1 << DebugWorkspace::kCurrentLineMarker)));
+    QVERIFY2(debug->currentLine() > kBreakLine, qPrintable(QString::number(debug->currentLine())));
+    QVERIFY(!(marked->markersAtLine(kBreakLine - 1) & (1 << DebugWorkspace::kCurrentLineMarker)));
     QVERIFY(marked->markersAtLine(debug->currentLine() - 1) & (1 << DebugWorkspace::kCurrentLineMarker));
     QVERIFY(!debug->registers()->changedNames().isEmpty());
 

@@ -68,7 +68,7 @@ bool TestRun::waitForFinished(RunWorkspace* run)
     return waitFor([run] { return !run->controller()->isActive(); }, kBuildAndBootTimeoutMs);
 }
 
-// Screenshots for docs/ when KEEL_SCREENSHOT_DIR is set (bench/studio-run.sh runs this under Xvfb).
+// Screenshots for docs/ when KEEL_SCREENSHOT_DIR is set (tests/gui/screenshots.sh runs this under Xvfb).
 void TestRun::screenshot(QWidget* window, const QString& name)
 {
     const QString dir = qEnvironmentVariable("KEEL_SCREENSHOT_DIR");

@@ -64,7 +64,7 @@ struct StudioFixture {
     {
         auto window = std::make_unique<Keel::Studio::MainWindow>(history.get());
         window->editorTabs()->setPrompt(std::make_unique<FakePrompt>(&log, Keel::Studio::SaveChoice::Discard));
-        window->resize(1400, 900);
+        window->resize(1280, 800); // the size of the screenshots for docs/
         return window;
     }
 };

@@ -26,8 +26,11 @@ void DebugWorkspace::prepareEditor(CodeEditor* editor)
     editor->markerDefine(QsciScintilla::Circle, kDisabledBreakpointMarker);
     editor->setMarkerBackgroundColor(QColor(190, 190, 190), kDisabledBreakpointMarker);
     editor->setMarkerForegroundColor(QColor(160, 30, 30), kDisabledBreakpointMarker);
+    // Scintilla draws a translucent line-background marker only when some margin's mask holds
+    // it (it shows nothing in the margin itself); left out, the current line had no highlight.
     editor->setMarginMarkerMask(CodeEditor::kBreakpointMargin,
-        (1 << CodeEditor::kBreakpointMarker) | (1 << kCurrentLineMarker) | (1 << kDisabledBreakpointMarker));
+        (1 << CodeEditor::kBreakpointMarker) | (1 << kCurrentLineMarker) | (1 << kCurrentLineBackground)
+            | (1 << kDisabledBreakpointMarker));
     connect(editor, &CodeEditor::breakpointsChanged, this, &DebugWorkspace::syncBreakpoints);
     connect(editor, &QsciScintilla::marginRightClicked, this, [this, editor](int margin, int line) {
         if (margin == CodeEditor::kBreakpointMargin)

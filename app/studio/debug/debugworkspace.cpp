@@ -12,6 +12,7 @@
 #include "run/runworkspace.h"
 
 #include <QDockWidget>
+#include <QLayout>
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QToolBar>
@@ -90,7 +91,7 @@ QDockWidget* DebugWorkspace::addDock(const QString& title, const QString& name, 
     auto* dock = new QDockWidget(title, m_window);
     dock->setObjectName(name);
     dock->setWidget(widget);
-    m_window->addDockWidget(Qt::RightDockWidgetArea, dock);
+    m_window->addDockWidget(Qt::RightDockWidgetArea, dock); // placed by createDocks()
     m_docks << dock;
     for (QMenu* menu : m_window->menuBar()->findChildren<QMenu*>()) {
         if (menu->menuAction()->text() == tr("&View"))
@@ -113,13 +114,10 @@ void DebugWorkspace::createDocks()
     QDockWidget* registers = addDock(tr("Registers"), QStringLiteral("registersDock"), m_registers);
     QDockWidget* memory = addDock(tr("Memory"), QStringLiteral("memoryDock"), m_memory);
     QDockWidget* disassembly = addDock(tr("Disassembly"), QStringLiteral("disassemblyDock"), m_disassembly);
-    m_window->splitDockWidget(variables, registers, Qt::Vertical);
-    m_window->tabifyDockWidget(variables, stack);
+    placeDocks(variables, stack, registers);
     m_window->tabifyDockWidget(stack, breakpoints);
     m_window->tabifyDockWidget(registers, memory);
     m_window->tabifyDockWidget(memory, disassembly);
-    variables->raise();
-    registers->raise();
     // The debugger docks are out of the way until a session starts.
     for (QDockWidget* dock : std::as_const(m_docks))
         dock->hide();
@@ -145,6 +143,32 @@ void DebugWorkspace::createDocks()
         [this](const QString& file, int line) { m_window->editorTabs()->openFile(file, line); });
 }
 
+// Three groups, so no panel is squeezed to a sliver on a laptop screen: Locals and Watch joins
+// the right-hand tabs (Kernel Features, History, Image Size), Registers/Memory/Disassembly go
+// below them, Call Stack/Breakpoints right of the bottom tabs (Build Output … Emulator).
+// addDockWidget() with the area's own orientation appends a new group; splitDockWidget() on a
+// tabbed dock would only add another tab.
+void DebugWorkspace::placeDocks(QDockWidget* variables, QDockWidget* stack, QDockWidget* registers)
+{
+    if (auto* rightTabs = m_window->findChild<QDockWidget*>(QStringLiteral("imageSizeDock")))
+        m_window->tabifyDockWidget(rightTabs, variables);
+    m_window->addDockWidget(Qt::RightDockWidgetArea, registers, Qt::Vertical);
+    m_window->addDockWidget(Qt::BottomDockWidgetArea, stack, Qt::Horizontal);
+}
+
+// Raises the first panel of each group, once per session: the build that Debug starts raises
+// Image Size and Build Output when it ends, and later stops should leave the user's tab choice.
+void DebugWorkspace::raiseDocksOnce()
+{
+    if (!m_raisePending)
+        return;
+    m_raisePending = false;
+    for (const char* name : {"variablesDock", "callStackDock", "registersDock"}) {
+        if (auto* dock = m_window->findChild<QDockWidget*>(QLatin1String(name)))
+            dock->raise();
+    }
+}
+
 void DebugWorkspace::startOrContinue()
 {
     if (m_controller->state() == DebugController::State::Stopped)
@@ -160,10 +184,28 @@ void DebugWorkspace::startOrContinue()
     }
     for (QDockWidget* dock : std::as_const(m_docks))
         dock->show();
+    m_raisePending = true;
+    if (!m_docksSized)
+        sizeDocks();
+}
+
+// New groups come up at their minimum size; on the first session the right-hand column is
+// shared half and half, and Call Stack gets room for function names.
+void DebugWorkspace::sizeDocks()
+{
+    m_docksSized = true;
+    auto* variables = m_window->findChild<QDockWidget*>(QStringLiteral("variablesDock"));
+    auto* registers = m_window->findChild<QDockWidget*>(QStringLiteral("registersDock"));
+    auto* stack = m_window->findChild<QDockWidget*>(QStringLiteral("callStackDock"));
+    m_window->layout()->activate();
+    const int column = variables->height() + registers->height();
+    m_window->resizeDocks({variables, registers}, {column / 2, column - column / 2}, Qt::Vertical);
+    m_window->resizeDocks({stack}, {m_window->width() / 3}, Qt::Horizontal);
 }
 
 void DebugWorkspace::onStopped(const GdbStopEvent& event)
 {
+    raiseDocksOnce();
     if (!event.frame.file.isEmpty())
         showCurrentLine(event.frame.file, event.frame.line);
     refreshFrameViews();

@@ -67,6 +67,9 @@ private:
     void createActions();
     void createDocks();
     QDockWidget* addDock(const QString& title, const QString& name, QWidget* widget);
+    void placeDocks(QDockWidget* variables, QDockWidget* stack, QDockWidget* registers);
+    void raiseDocksOnce();
+    void sizeDocks();
     void prepareEditor(CodeEditor* editor);
     void showMarginMenu(CodeEditor* editor, int line);
     void syncBreakpoints();
@@ -90,6 +93,8 @@ private:
     DisassemblyPanel* m_disassembly = nullptr;
     BreakpointsPanel* m_breakpoints = nullptr;
     QList<QDockWidget*> m_docks;
+    bool m_raisePending = false; // a session started and has not stopped yet
+    bool m_docksSized = false;
     QHash<QString, SourceBreakpoint> m_options; // enabled/condition by location
     QList<QPointer<CodeEditor>> m_prepared;
     QPointer<CodeEditor> m_markedEditor;

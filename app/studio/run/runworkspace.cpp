@@ -172,6 +172,18 @@ void RunWorkspace::attach(QemuRunner* runner)
     }
     m_dock->show();
     m_dock->raise();
+    if (profile.display == Display::Vnc)
+        makeRoomForDisplay();
+}
+
+void RunWorkspace::makeRoomForDisplay()
+{
+    // A VGA text screen is 720x400: in a panel the height of Build Output it was scaled to an
+    // unreadable strip. Grow the Emulator panel (never shrink it) to show it, within reason.
+    constexpr int kDisplayPanelHeight = 400 + 90; // the screen, tabs and tool bar
+    const int height = qMin(kDisplayPanelHeight, m_window->height() * 3 / 5);
+    if (m_dock->height() < height && !m_dock->isFloating())
+        m_window->resizeDocks({m_dock}, {height}, Qt::Vertical);
 }
 
 void RunWorkspace::connectDisplay(QemuRunner* runner)

@@ -52,6 +52,7 @@ private:
     void createActions();
     void addToWindow();
     void attach(QemuRunner* runner);
+    void makeRoomForDisplay();
     void connectDisplay(QemuRunner* runner);
     void onStateChanged(RunController::State state);
     void onFinished(const RunResult& result);
