@@ -9,6 +9,7 @@
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollArea>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -21,10 +22,15 @@ SizeChartPanel::SizeChartPanel(QWidget* parent)
 {
     m_summary->setWordWrap(true);
     m_view->setRenderHint(QPainter::Antialiasing);
+    // A short dock scrolls the chart instead of squeezing its bars into elided labels.
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_view);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_summary);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(scroll, 1);
     clear();
 }
 
@@ -34,6 +40,7 @@ void SizeChartPanel::clear()
     m_summary->setText(
         tr("Build the project (Ctrl+B) to see what each feature adds to the image."));
     m_view->setChart(new QChart); // QChartView owns and deletes the previous chart
+    m_view->setMinimumHeight(0);
     m_view->chart()->legend()->hide();
     applyChartTheme(m_view->chart(), palette());
 }
@@ -86,6 +93,9 @@ void SizeChartPanel::setSizes(quint64 imageSize, const QList<FeatureSizeRecord>&
     chart->addAxis(kib, Qt::AlignBottom);
     series->attachAxis(kib);
     m_view->setChart(chart);
+    constexpr int kTitleAndAxisHeight = 100;
+    constexpr int kBarHeight = 24;
+    m_view->setMinimumHeight(kTitleAndAxisHeight + kBarHeight * int(features.size()));
 }
 
 } // namespace Keel::Studio
