@@ -1,4 +1,5 @@
 #include "buildplan.h"
+#include "project.h"
 
 namespace Keel {
 
@@ -27,6 +28,15 @@ QString BuildPlan::isoPath() const
 QString BuildPlan::ninjaPath() const
 {
     return buildDir + QStringLiteral("/build.ninja");
+}
+
+BuildPlan BuildPlan::locationOf(const Project &project, Profile profile)
+{
+    BuildPlan location;
+    location.projectName = project.name;
+    location.profile = profile;
+    location.buildDir = project.buildDir(profileName(profile));
+    return location;
 }
 
 } // namespace Keel

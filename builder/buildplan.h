@@ -10,6 +10,8 @@
 
 namespace Keel {
 
+struct Project;
+
 enum class Iso { No, Yes };
 
 struct CompileUnit {
@@ -41,6 +43,10 @@ struct BuildPlan {
     QString mapPath() const;        // <buildDir>/<name>.map
     QString isoPath() const;        // <buildDir>/<name>.iso
     QString ninjaPath() const;      // <buildDir>/build.ninja
+
+    // Only the naming (name, profile, buildDir): where a build of the project puts its image,
+    // known from keel.toml alone, before the modules are read and the build is prepared.
+    static BuildPlan locationOf(const Project &project, Profile profile);
 };
 
 } // namespace Keel

@@ -120,16 +120,6 @@ std::optional<int> runProfileFor(CommandParser &parser, const Project &project, 
     return kExitError;
 }
 
-// Where the build puts the image, before it is prepared: BuildPlan's own naming.
-BuildPlan imageLocation(const Project &project, Profile profile)
-{
-    BuildPlan location;
-    location.projectName = project.name;
-    location.profile = profile;
-    location.buildDir = project.buildDir(profileName(profile));
-    return location;
-}
-
 } // namespace
 
 std::optional<int> prepareRun(CommandParser &parser, const BuildOptions &options, RunProfile &profile, BuildPlan &plan)
@@ -184,7 +174,7 @@ int runRunCommand(const QStringList &arguments)
     }
     if (auto exit = runProfileFor(parser, *project, request.profile))
         return *exit;
-    const BuildPlan location = imageLocation(*project, options.profile);
+    const BuildPlan location = BuildPlan::locationOf(*project, options.profile);
     request.imagePath = location.imagePath();
     request.unstrippedPath = location.unstrippedPath();
     request.prepareBuild = [options]() -> std::optional<BuildPlan> {

@@ -4,7 +4,9 @@
 // Monitor not answering; a panic not pointing at its source line. Real builder, QEMU and VNC.
 #include "tst_runsupport.h"
 
+#include "editor/codeeditor.h"
 #include "run/displayview.h"
+#include "run/runcontroller.h"
 #include "run/emulatorpanel.h"
 #include "run/monitorconsole.h"
 #include "run/serialconsole.h"
@@ -27,6 +29,7 @@ class TestRun : public QObject {
 private slots:
     void initTestCase();
     void helloShowsGreetingBootTimeAndHistory();
+    void unchangedRunBootsEarlyAndAnEditReplacesThatBoot();
     void vgaShellScreenMatchesQemuAndTakesKeys();
     void panicPointsAtSource();
     void benchF5ToFirstLine();
@@ -98,6 +101,69 @@ void TestRun::helloShowsGreetingBootTimeAndHistory()
     QVERIFY(runs.first().buildId > 0);
     QVERIFY(run->actions().run->isEnabled());
     screenshot(window.get(), QStringLiteral("run-hello.png"));
+}
+
+// F5 on a built project starts QEMU paused on the last image while the build checks it: an
+// unchanged project runs that guest; an edit must never run the stale image.
+void TestRun::unchangedRunBootsEarlyAndAnEditReplacesThatBoot()
+{
+    QString error;
+    const QString project = createProject(m_fixture.dir, QStringLiteral("hello"), QStringLiteral("again"), &error);
+    QVERIFY2(!project.isEmpty(), qPrintable(error));
+    auto window = m_fixture.makeWindow();
+    RunWorkspace* run = startRun(window.get(), project); // builds first: no image to boot early
+    QVERIFY(run);
+    QVERIFY(waitForFinished(run));
+    SerialView* serial = run->panel()->serial()->view();
+    QVERIFY(serial->toPlainText().contains(QLatin1String("Hello from Keel!")));
+
+    QemuRunner* early = nullptr;
+    const auto watch = connect(run->controller(), &RunController::runnerCreated, this, [&](QemuRunner* runner) {
+        if (!early)
+            early = runner;
+    });
+    run->actions().run->trigger();
+    QVERIFY(run->controller()->state() == RunController::State::Building);
+    QVERIFY2(early, "QEMU starts while the unchanged project's build is checked");
+    QVERIFY(waitForFinished(run));
+    QVERIFY2(serial->toPlainText().contains(QLatin1String("Hello from Keel!")), qPrintable(serial->toPlainText()));
+    QVERIFY2(run->statusText().contains(QLatin1String("exit status 0")), qPrintable(run->statusText()));
+
+    // An edit: the early QEMU (old image) is replaced by one on the rebuilt image.
+    CodeEditor* editor = window->editorTabs()->openFile(project + QStringLiteral("/src/main.cpp"));
+    QVERIFY(editor);
+    editor->setText(editor->text().replace(QLatin1String("Hello from Keel!"), QLatin1String("Hello, edited!")));
+    early = nullptr;
+    QemuRunner* last = nullptr;
+    int created = 0;
+    connect(run->controller(), &RunController::runnerCreated, this, [&](QemuRunner* runner) { last = runner; ++created; });
+    run->actions().run->trigger();
+    QVERIFY(waitForFinished(run));
+    disconnect(watch);
+    QCOMPARE(created, 2);
+    QVERIFY(last != early);
+    QVERIFY2(serial->toPlainText().contains(QLatin1String("Hello, edited!")), qPrintable(serial->toPlainText()));
+    QVERIFY2(!serial->toPlainText().contains(QLatin1String("Hello from Keel!")), qPrintable(serial->toPlainText()));
+    QVERIFY2(run->statusText().contains(QLatin1String("exit status 0")), qPrintable(run->statusText()));
+
+    // A compile error: the early QEMU is stopped and nothing runs.
+    editor->setText(editor->text().replace(QLatin1String("return 0;"), QLatin1String("return nope;")));
+    QSignalSpy failed(run->controller(), &RunController::buildFailed);
+    last = nullptr;
+    run->actions().run->trigger();
+    const QPointer<QemuRunner> stale = last;
+    QVERIFY2(stale, "the last image boots early");
+    QVERIFY(waitForFinished(run));
+    QCOMPARE(failed.size(), 1);
+    QVERIFY(waitFor([&] { return !stale || stale->state() == QemuRunner::State::Finished; }, 5000));
+    QVERIFY(!run->controller()->runner());
+
+    const QList<RunRecord> runs = m_fixture.history->runs(project);
+    QCOMPARE(runs.size(), 3); // the discarded early boots are not runs
+    for (const RunRecord& record : runs) {
+        QCOMPARE(record.exitStatus, std::optional<int>(0));
+        QVERIFY(record.buildId > 0);
+    }
 }
 
 QImage TestRun::screendump(QemuRunner* runner)

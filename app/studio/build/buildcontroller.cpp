@@ -66,6 +66,7 @@ void BuildController::cancel()
 
 void BuildController::onRunnerFinished(const BuildResult& result)
 {
+    emit compiled(result);
     BuildSummary summary;
     summary.result = result;
     summary.result.diagnostics = m_prepareDiagnostics + result.diagnostics;

@@ -43,6 +43,9 @@ signals:
     void progress(int done, int total, const QString& description);
     void outputLine(const QString& line);
     void diagnostic(const Keel::Diagnostic& diagnostic);
+    // Ninja is done; the size report and the history record follow, then finished(). A run
+    // waiting on an up-to-date image goes on from here.
+    void compiled(const Keel::BuildResult& result);
     void finished(const Keel::Studio::BuildSummary& summary);
 
 private:

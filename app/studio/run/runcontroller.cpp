@@ -9,6 +9,7 @@
 #include "projectloader.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 namespace Keel::Studio {
@@ -22,6 +23,7 @@ RunController::RunController(BuildController* build, HistoryStore* history, QObj
     , m_build(build)
     , m_history(history)
 {
+    connect(m_build, &BuildController::compiled, this, &RunController::onCompiled);
     connect(m_build, &BuildController::finished, this, &RunController::onBuildFinished);
 }
 
@@ -39,8 +41,62 @@ bool RunController::start(const QString& projectDir, BootMode mode)
     m_mode = mode;
     m_waitingForBuild = true;
     setState(State::Building);
+    bootEarly();
     m_build->start(m_projectDir);
     return true;
+}
+
+void RunController::bootEarly()
+{
+    m_bootedEarly = false;
+    Diagnostics diagnostics;
+    const std::optional<Project> project = ProjectLoader::load(m_projectDir, &diagnostics);
+    if (!project)
+        return; // the build reports it
+    const BuildPlan location = BuildPlan::locationOf(*project, Profile::Debug);
+    if (!QFileInfo::exists(location.imagePath()))
+        return;
+    m_imagePath = location.imagePath();
+    m_unstrippedPath = location.unstrippedPath();
+    QString error;
+    if (!createRunner(&error))
+        return; // boot() reports it after the build
+    RunProfile pausedUntilBuilt = m_profile;
+    pausedUntilBuilt.startMode = StartMode::Paused;
+    m_runner->setProfile(pausedUntilBuilt);
+    m_bootedEarly = true;
+    m_startedAt = QDateTime::currentDateTimeUtc();
+    m_runner->start(m_imagePath);
+}
+
+// Stops the early QEMU quietly: it never ran the guest the user asked for.
+void RunController::discardRunner()
+{
+    m_bootedEarly = false;
+    if (!m_runner)
+        return;
+    if (m_runner->state() == QemuRunner::State::Idle || m_runner->state() == QemuRunner::State::Finished) {
+        m_runner->deleteLater();
+        m_runner = nullptr;
+        return;
+    }
+    m_discarded = m_runner;
+    m_runner = nullptr;
+    m_discarded->kill();
+}
+
+void RunController::onCompiled(const BuildResult& result)
+{
+    if (!m_waitingForBuild || !m_bootedEarly)
+        return;
+    const bool alive = m_runner && m_runner->state() != QemuRunner::State::Finished;
+    if (!result.ok() || !result.steps.isEmpty() || !alive) {
+        discardRunner();
+        return;
+    }
+    // Ninja ran no step: the image QEMU loaded is the one the build would boot now.
+    if (m_mode == BootMode::Run)
+        m_runner->resume(); // queued by QMP until negotiation if QEMU is still starting
 }
 
 void RunController::restart()
@@ -104,6 +160,7 @@ void RunController::onBuildFinished(const BuildSummary& summary)
         return; // a plain Build (Ctrl+B), not ours
     m_waitingForBuild = false;
     if (!summary.result.ok()) {
+        discardRunner();
         setState(State::Idle);
         emit buildFailed(tr("The build failed, so there is nothing to run: see the Issues list."));
         return;
@@ -111,23 +168,26 @@ void RunController::onBuildFinished(const BuildSummary& summary)
     m_imagePath = summary.result.imagePath;
     m_unstrippedPath = summary.result.unstrippedPath;
     m_buildId = summary.historyId;
+    if (m_bootedEarly) {
+        m_bootedEarly = false;
+        setState(State::Booting);
+        onRunnerState(m_runner->state()); // it may be running (or paused for the debugger) already
+        return;
+    }
+    if (m_discarded)
+        return; // boot() follows once the early QEMU is gone
     boot();
 }
 
-void RunController::boot()
+bool RunController::createRunner(QString* error)
 {
-    QString error;
-    const std::optional<RunSettings> settings = runSettings(&error);
+    const std::optional<RunSettings> settings = runSettings(error);
     if (!settings) {
-        setState(State::Idle);
-        emit buildFailed(tr("Cannot read the [run] settings: %1").arg(error));
-        return;
+        *error = tr("Cannot read the [run] settings: %1").arg(*error);
+        return false;
     }
-    if (!createMissingDisks(*settings, &error)) {
-        setState(State::Idle);
-        emit buildFailed(error);
-        return;
-    }
+    if (!createMissingDisks(*settings, error))
+        return false;
     m_profile = runProfileFrom(*settings);
     // Every run has a gdbstub (a private UNIX socket, idle until used) so the debugger can
     // attach to it later (F9) without a reboot.
@@ -146,6 +206,17 @@ void RunController::boot()
     connect(m_runner, &QemuRunner::finished, this, &RunController::onRunnerFinished);
     connect(m_runner->serial(), &SerialChannel::dataReceived, this, &RunController::onSerialData);
     emit runnerCreated(m_runner);
+    return true;
+}
+
+void RunController::boot()
+{
+    QString error;
+    if (!createRunner(&error)) {
+        setState(State::Idle);
+        emit buildFailed(error);
+        return;
+    }
     m_startedAt = QDateTime::currentDateTimeUtc();
     setState(State::Booting);
     m_runner->start(m_imagePath);
@@ -153,7 +224,7 @@ void RunController::boot()
 
 void RunController::onRunnerState(QemuRunner::State state)
 {
-    if (m_state == State::Stopping || m_state == State::Idle)
+    if (m_state == State::Stopping || m_state == State::Idle || m_state == State::Building)
         return;
     if (state == QemuRunner::State::Running)
         setState(State::Running);
@@ -170,6 +241,15 @@ void RunController::onSerialData(const QByteArray& bytes)
 
 void RunController::onRunnerFinished(const RunResult& result)
 {
+    if (sender() == m_discarded) {
+        m_discarded->deleteLater();
+        m_discarded = nullptr;
+        if (!m_waitingForBuild && m_state == State::Building)
+            boot(); // the build is done and succeeded: boot its new image
+        return;
+    }
+    if (m_state == State::Building)
+        return; // the early QEMU ended by itself (it failed to start, say); boot() follows the build
     record(result);
     if (m_serialTail.contains(QLatin1String("KERNEL PANIC")))
         resolvePanic();

@@ -2,6 +2,9 @@
 // BuildController (a no-op ninja when nothing changed), reads keel.toml's [run] table, boots the
 // image with a fresh QemuRunner, watches the serial stream for a kernel panic and resolves its
 // stack trace, and records the run in the history store.
+// When an image from an earlier build exists, QEMU starts on it paused while the build checks
+// it (QEMU's start-up is the longest step); an up-to-date verdict resumes that guest, a rebuilt
+// image replaces it with a fresh QEMU, a failed build stops it. `keel run` does the same.
 //
 //   auto* run = new Keel::Studio::RunController(buildController, history, this);
 //   connect(run, &RunController::runnerCreated, view, &View::attach);
@@ -15,6 +18,10 @@
 #include <QObject>
 #include <QPointer>
 #include <optional>
+
+namespace Keel {
+struct BuildResult;
+}
 
 namespace Keel::Studio {
 
@@ -71,7 +78,11 @@ signals:
     void finished(const Keel::RunResult& result);
 
 private:
+    void onCompiled(const BuildResult& result);
     void onBuildFinished(const BuildSummary& summary);
+    void bootEarly();
+    bool createRunner(QString* error);
+    void discardRunner();
     void boot();
     void onRunnerState(QemuRunner::State state);
     void onSerialData(const QByteArray& bytes);
@@ -87,6 +98,8 @@ private:
     BootMode m_mode = BootMode::Run;
     bool m_waitingForBuild = false;
     bool m_restartPending = false;
+    bool m_bootedEarly = false; // m_runner started paused on the last build's image
+    QPointer<QemuRunner> m_discarded; // an early QEMU being stopped; its end is not a run
     QString m_projectDir;
     QString m_imagePath;
     QString m_unstrippedPath;
