@@ -73,13 +73,15 @@ void QemuCommandLine::addMachine(QStringList &args) const
 
 void QemuCommandLine::addControlChannels(QStringList &args) const
 {
-    // QMP comes first so its socket exists while QEMU blocks on the serial socket below.
+    // The runner always starts QEMU paused (-S) and resumes it only once QMP is negotiated and
+    // the serial socket is connected, so neither socket needs QEMU to wait: with wait=on, QEMU's
+    // machine set-up stood still until the runner was free to connect (keel run prepares the
+    // build meanwhile), which put that preparation on the path to the guest's first line.
     args << QStringLiteral("-chardev")
          << QStringLiteral("socket,id=qmp,path=%1,server=on,wait=off").arg(m_sockets.qmpPath)
          << QStringLiteral("-mon") << QStringLiteral("chardev=qmp,mode=control");
-    // wait=on: the guest does not start before the runner is connected, so no byte is lost.
     args << QStringLiteral("-chardev")
-         << QStringLiteral("socket,id=ser0,path=%1,server=on,wait=on").arg(m_sockets.serialPath)
+         << QStringLiteral("socket,id=ser0,path=%1,server=on,wait=off").arg(m_sockets.serialPath)
          << QStringLiteral("-serial") << QStringLiteral("chardev:ser0");
     // wait=off: the debugger attaches whenever it likes; a paused (-S) guest waits for it anyway.
     if (m_profile.gdbStub == GdbStub::Enabled)

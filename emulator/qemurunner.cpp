@@ -27,8 +27,8 @@ QemuRunner::QemuRunner(QObject *parent)
 {
     m_socketPoll.setInterval(kSocketPollMilliseconds);
     connect(&m_socketPoll, &QTimer::timeout, this, &QemuRunner::waitForSockets);
-    // QEMU's start-up stands still until the runner connects to the serial socket (wait=on), so
-    // the runner hears of the socket's creation at once; the poll retries a refused connect.
+    // The runner hears of QEMU's sockets through a watch on the runtime directory; the poll
+    // retries a connect refused between bind() and listen().
     connect(&m_socketWatcher, &QFileSystemWatcher::directoryChanged, this, &QemuRunner::waitForSockets);
     m_escalation.setSingleShot(true);
     connect(&m_escalation, &QTimer::timeout, this, [this] { escalate(m_escalationStage + 1); });
@@ -140,9 +140,9 @@ void QemuRunner::waitForSockets()
         m_process.kill();
         return;
     }
-    // QEMU creates the QMP socket first and then blocks in creating the serial one until a
-    // client connects, so the serial socket's existence means both are (about to be) listening.
-    // The file appears at bind(), a moment before listen(): a refused attempt is retried.
+    // QEMU creates the QMP socket first and the serial one next, so the serial socket's
+    // existence means both are (about to be) listening. The file appears at bind(), a moment
+    // before listen(): a refused attempt is retried.
     const QString serialPath = m_runtimeDirectory->socketPath(u"serial");
     if (!QFileInfo::exists(serialPath))
         return;
@@ -152,11 +152,14 @@ void QemuRunner::waitForSockets()
         m_qmp->connectToServer(m_runtimeDirectory->socketPath(u"qmp"));
     if (m_serial->isConnected() && m_qmp->socketState() == QLocalSocket::ConnectedState)
         stopWaitingForSockets();
+    if (m_serial->isConnected() && m_qmp->isReady())
+        onQmpReady(); // QMP was negotiated before the serial socket took the connection
 }
 
 void QemuRunner::onQmpReady()
 {
-    if (m_state != State::Starting)
+    // The guest may run only with the serial socket connected, or its first bytes are lost.
+    if (m_state != State::Starting || !m_serial->isConnected())
         return;
     if (m_profile.startMode == StartMode::Paused && !m_resumeWhenReady) {
         setState(State::Paused);

@@ -34,7 +34,7 @@ TEST(QemuCommandLine, HasTheFixedEssentialsOnEveryMachine)
         EXPECT_TRUE(args.contains(u"-nodefaults"_qs));
         EXPECT_TRUE(args.contains(u"isa-debug-exit,iobase=0xf4,iosize=4"_qs));
         EXPECT_EQ(valueAfter(args, u"-serial"_qs), u"chardev:ser0");
-        EXPECT_TRUE(args.contains(u"socket,id=ser0,path=/run/k/serial.sock,server=on,wait=on"_qs));
+        EXPECT_TRUE(args.contains(u"socket,id=ser0,path=/run/k/serial.sock,server=on,wait=off"_qs));
         EXPECT_TRUE(args.contains(u"socket,id=qmp,path=/run/k/qmp.sock,server=on,wait=off"_qs));
         EXPECT_EQ(valueAfter(args, u"-mon"_qs), u"chardev=qmp,mode=control");
         EXPECT_EQ(valueAfter(args, u"-display"_qs), u"none");
