@@ -2,13 +2,23 @@
 // --publish, reached from the host with curl, ab and nc. A failure here is what a user of
 // `keel run --publish` would see: no answer, wrong bytes, a server that dies on bad input, or
 // pools that do not return to where they started (a leak).
+#include "guestsession.h"
 #include "testproject.h"
 
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <array>
 #include <chrono>
+#include <cstdint>
 #include <regex>
 #include <thread>
+#include <vector>
 
 namespace {
 
@@ -154,4 +164,169 @@ TEST(Net, UdpEchoEchoes)
     EXPECT_EQ(echoed.output, "hello keel\n") << run.log();
     const auto again = shell("echo 'and again' | nc -u -w 2 127.0.0.1 17777");
     EXPECT_EQ(again.output, "and again\n") << run.log();
+}
+
+namespace {
+
+using Frame = std::vector<uint8_t>;
+using Mac = std::array<uint8_t, 6>;
+
+constexpr Mac kHostMac = {0x02, 0x00, 0x00, 0x00, 0x00, 0x01};
+constexpr std::array<uint8_t, 4> kHostIp = {10, 9, 0, 1};
+constexpr std::array<uint8_t, 4> kGuestIp = {10, 9, 0, 2};
+
+uint16_t internetChecksum(const uint8_t* bytes, size_t size)
+{
+    uint32_t sum = 0;
+    for (size_t i = 0; i + 1 < size; i += 2)
+        sum += uint32_t(bytes[i] << 8 | bytes[i + 1]);
+    if (size % 2)
+        sum += uint32_t(bytes[size - 1] << 8);
+    while (sum >> 16)
+        sum = (sum & 0xffff) + (sum >> 16);
+    return uint16_t(~sum);
+}
+
+void put16(Frame& frame, size_t at, uint16_t value)
+{
+    frame[at] = uint8_t(value >> 8);
+    frame[at + 1] = uint8_t(value);
+}
+
+uint16_t get16(const Frame& frame, size_t at) { return uint16_t(frame[at] << 8 | frame[at + 1]); }
+
+Frame ethernet(const Mac& destination, uint16_t type, size_t payloadSize)
+{
+    Frame frame(14 + payloadSize);
+    std::copy(destination.begin(), destination.end(), frame.begin());
+    std::copy(kHostMac.begin(), kHostMac.end(), frame.begin() + 6);
+    put16(frame, 12, type);
+    return frame;
+}
+
+Frame echoRequest(uint16_t sequence, const std::string& payload)
+{
+    const Mac broadcast = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+    const size_t icmpSize = 8 + payload.size();
+    Frame frame = ethernet(broadcast, 0x0800, 20 + icmpSize);
+    uint8_t* ip = frame.data() + 14;
+    ip[0] = 0x45;
+    put16(frame, 14 + 2, uint16_t(20 + icmpSize));
+    ip[8] = 64;  // TTL
+    ip[9] = 1;   // ICMP
+    std::copy(kHostIp.begin(), kHostIp.end(), ip + 12);
+    std::copy(kGuestIp.begin(), kGuestIp.end(), ip + 16);
+    put16(frame, 14 + 10, internetChecksum(ip, 20));
+    uint8_t* icmp = ip + 20;
+    icmp[0] = 8; // echo request
+    put16(frame, 34 + 4, 0x4b45); // identifier "KE"
+    put16(frame, 34 + 6, sequence);
+    std::copy(payload.begin(), payload.end(), icmp + 8);
+    put16(frame, 34 + 2, internetChecksum(icmp, icmpSize));
+    return frame;
+}
+
+// The answer to the guest's "who has 10.9.0.1?", so it can send its echo reply.
+Frame arpReply(const Frame& request)
+{
+    Frame frame = ethernet(Mac {request[6], request[7], request[8], request[9], request[10], request[11]}, 0x0806, 28);
+    put16(frame, 14, 1);      // Ethernet
+    put16(frame, 16, 0x0800); // IPv4
+    frame[18] = 6;
+    frame[19] = 4;
+    put16(frame, 20, 2);      // reply
+    std::copy(kHostMac.begin(), kHostMac.end(), frame.begin() + 22);
+    std::copy(kHostIp.begin(), kHostIp.end(), frame.begin() + 28);
+    std::copy(request.begin() + 22, request.begin() + 32, frame.begin() + 32); // sender MAC + IP
+    return frame;
+}
+
+// The guest's virtio-net card on a QEMU UDP socket: every Ethernet frame it sends arrives here
+// as one datagram, and datagrams sent back are frames it receives.
+class WireToGuest {
+public:
+    WireToGuest()
+    {
+        m_socket = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address {};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::bind(m_socket, reinterpret_cast<sockaddr*>(&address), sizeof address);
+        socklen_t size = sizeof address;
+        ::getsockname(m_socket, reinterpret_cast<sockaddr*>(&address), &size);
+        m_port = ntohs(address.sin_port);
+    }
+    ~WireToGuest() { ::close(m_socket); }
+
+    int port() const { return m_port; }
+    void send(const Frame& frame, int guestPort) const
+    {
+        sockaddr_in to {};
+        to.sin_family = AF_INET;
+        to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        to.sin_port = htons(uint16_t(guestPort));
+        ::sendto(m_socket, frame.data(), frame.size(), 0, reinterpret_cast<sockaddr*>(&to), sizeof to);
+    }
+    // The next frame within the timeout; empty when none came.
+    Frame receive(int timeoutMs) const
+    {
+        pollfd ready {m_socket, POLLIN, 0};
+        if (::poll(&ready, 1, timeoutMs) <= 0)
+            return {};
+        Frame frame(2048);
+        const ssize_t n = ::recv(m_socket, frame.data(), frame.size(), 0);
+        frame.resize(n > 0 ? size_t(n) : 0);
+        return frame;
+    }
+
+private:
+    int m_socket = -1;
+    int m_port = 0;
+};
+
+int freeUdpPort()
+{
+    WireToGuest probe;
+    return probe.port();
+}
+
+} // namespace
+
+// lwIP answers ICMP echo (ping). QEMU's user networking cannot carry a ping to the guest, so the
+// test is the other end of the guest's wire: raw Ethernet frames over a QEMU UDP socket netdev.
+TEST(Net, AnswersPingWithTheSamePayload)
+{
+    TestProject project("udp-echo");
+    ASSERT_EQ(project.keel("build").exitCode, 0);
+    WireToGuest wire;
+    const int guestPort = freeUdpPort();
+    GuestSession guest(project.imagePath(),
+        {"-M", "q35", "-nodefaults", "-m", "32M", "-append", "net.ip=10.9.0.2/24",
+            "-netdev", "socket,id=n0,udp=127.0.0.1:" + std::to_string(wire.port()) + ",localaddr=127.0.0.1:" + std::to_string(guestPort),
+            "-device", "virtio-net-pci,netdev=n0"});
+    ASSERT_TRUE(guest.waitForSerial("net: 10.9.0.2", 60)) << guest.serial();
+
+    const std::string payload = "keel ping payload 0123456789";
+    for (uint16_t sequence = 1; sequence <= 3; ++sequence) {
+        wire.send(echoRequest(sequence, payload), guestPort);
+        bool answered = false;
+        for (int frames = 0; frames < 20 && !answered; ++frames) {
+            const Frame frame = wire.receive(5000);
+            ASSERT_FALSE(frame.empty()) << "no frame from the guest for ping " << sequence << "\n" << guest.serial();
+            if (frame.size() >= 42 && get16(frame, 12) == 0x0806 && get16(frame, 20) == 1) {
+                wire.send(arpReply(frame), guestPort); // the guest asks who 10.9.0.1 is
+                continue;
+            }
+            if (frame.size() < 42 || get16(frame, 12) != 0x0800 || frame[14 + 9] != 1)
+                continue;
+            const size_t icmp = 14 + size_t(frame[14] & 0x0f) * 4;
+            EXPECT_EQ(frame[icmp], 0) << "an echo reply";
+            EXPECT_EQ(get16(frame, icmp + 4), 0x4b45);
+            EXPECT_EQ(get16(frame, icmp + 6), sequence);
+            EXPECT_EQ(std::string(frame.begin() + long(icmp) + 8, frame.end()).substr(0, payload.size()), payload);
+            EXPECT_EQ(internetChecksum(frame.data() + icmp, get16(frame, 16) - (icmp - 14)), 0) << "a valid checksum";
+            answered = true;
+        }
+        EXPECT_TRUE(answered) << "ping " << sequence;
+    }
 }
