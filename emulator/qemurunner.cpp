@@ -231,6 +231,9 @@ void QemuRunner::escalate(int stage)
         m_escalation.start(kQuitTimeoutMilliseconds);
         return;
     }
+    // Nothing QEMU says from here on matters, and answering it (a late greeting, say) would
+    // only write to a socket whose peer is being killed.
+    m_qmp->disconnectFromServer();
     m_process.kill();
 }
 
