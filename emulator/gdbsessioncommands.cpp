@@ -159,10 +159,16 @@ QList<GdbDisassemblyLine> GdbSession::disassemble(const QString &startExpression
 
 bool GdbSession::detach()
 {
-    const bool ok = succeeded(QStringLiteral("-target-detach"));
-    if (ok)
+    const auto result = execute(QStringLiteral("-target-detach"));
+    if (!result)
+        return false;
+    // QEMU's gdbstub may close the connection as soon as it has taken the detach, and under load
+    // gdb's own acknowledgement then meets a broken pipe: the target is let go all the same.
+    const bool detached = result->className != u"error"
+        || result->results[u"msg"].text().contains(QLatin1String("Target disconnected"));
+    if (detached)
         setState(State::TargetGone);
-    return ok;
+    return detached;
 }
 
 } // namespace Keel

@@ -274,7 +274,7 @@ TEST_F(GdbSessionTest, StepsReadsLocalsAndHonoursConditions)
     EXPECT_FALSE(gdb.deleteBreakpoint(conditional->number)); // already gone
     EXPECT_EQ(gdb.errorString(), QStringLiteral("there is no breakpoint %1 (deleted already?)").arg(conditional->number));
     EXPECT_FALSE(gdb.setBreakpointEnabled(conditional->number, GdbSession::Enablement::Enabled));
-    EXPECT_TRUE(gdb.detach());
+    EXPECT_TRUE(gdb.detach()) << qPrintable(gdb.errorString());
     EXPECT_EQ(gdb.state(), GdbSession::State::TargetGone);
 }
 
