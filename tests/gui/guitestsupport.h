@@ -46,13 +46,15 @@ inline QString createFromTemplate(
 } // namespace KeelGuiTest
 
 // main() of a GUI test: a QApplication whose settings and data go to QStandardPaths' test
-// locations, never the user's.
+// locations, never the user's. Those are shared by every test binary (~/.qttest), so the
+// application name carries the binary's: tests run in parallel must not clear each other's.
 #define KEEL_GUI_TEST_MAIN(TestClass)                                                             \
     int main(int argc, char** argv)                                                               \
     {                                                                                             \
         QApplication app(argc, argv);                                                             \
         QApplication::setOrganizationName("Keel");                                                \
-        QApplication::setApplicationName("Keel Studio Tests");                                    \
+        QApplication::setApplicationName(QStringLiteral("Keel Studio Tests ")                     \
+            + QFileInfo(QString::fromLocal8Bit(argv[0])).fileName());                             \
         QStandardPaths::setTestModeEnabled(true);                                                 \
         TestClass test;                                                                           \
         return QTest::qExec(&test, argc, argv);                                                   \
