@@ -77,6 +77,12 @@ void QemuRunner::start(const QString &imagePath)
 {
     if (m_state != State::Idle && m_state != State::Finished)
         return;
+    m_resumeWhenReady = false;
+    launch(imagePath);
+}
+
+void QemuRunner::launch(const QString &imagePath)
+{
     m_result = RunResult();
     m_shutdownReason.clear();
     m_stderr.clear();
@@ -85,9 +91,6 @@ void QemuRunner::start(const QString &imagePath)
     m_guestStarted = false;
     m_startFailure.clear();
     m_kvmFailure.clear();
-    if (!m_restartingUnderTcg)
-        m_resumeWhenReady = false;
-    m_restartingUnderTcg = false;
     m_escalationStage = 0;
     m_imagePath = imagePath;
     m_serial->clear();
@@ -306,9 +309,7 @@ bool QemuRunner::restartUnderTcg()
     // A caller that had already resumed the failed run will not resume this one again.
     m_resumeWhenReady = m_guestStarted;
     emit notice(QStringLiteral("%1; starting again under TCG emulation").arg(m_kvmFailure));
-    m_restartingUnderTcg = true;
-    m_state = State::Idle; // quietly: the run goes on, from Starting again
-    QTimer::singleShot(0, this, [this] { start(m_imagePath); });
+    QTimer::singleShot(0, this, [this] { launch(m_imagePath); }); // the run goes on, from Starting again
     return true;
 }
 

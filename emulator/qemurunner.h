@@ -74,6 +74,7 @@ signals:
     void finished(const Keel::RunResult &result);
 
 private:
+    void launch(const QString &imagePath); // start()'s work; also the restart under TCG
     void setState(State state);
     void waitForSockets();
     void stopWaitingForSockets();
@@ -107,7 +108,6 @@ private:
     bool m_stopRequested = false;
     bool m_rebootActionPending = false;
     bool m_guestStarted = false;
-    bool m_restartingUnderTcg = false;
     bool m_resumeWhenReady = false; // a paused-start run restarted under TCG after its caller resumed it
     QString m_startFailure;
     QString m_kvmFailure; // set when QEMU reported a KVM internal error during this run

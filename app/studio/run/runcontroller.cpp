@@ -59,7 +59,7 @@ void RunController::bootEarly()
     m_imagePath = location.imagePath();
     m_unstrippedPath = location.unstrippedPath();
     QString error;
-    if (!createRunner(&error))
+    if (!createRunner(project->run, &error))
         return; // boot() reports it after the build
     RunProfile pausedUntilBuilt = m_profile;
     pausedUntilBuilt.startMode = StartMode::Paused;
@@ -179,16 +179,11 @@ void RunController::onBuildFinished(const BuildSummary& summary)
     boot();
 }
 
-bool RunController::createRunner(QString* error)
+bool RunController::createRunner(const RunSettings& settings, QString* error)
 {
-    const std::optional<RunSettings> settings = runSettings(error);
-    if (!settings) {
-        *error = tr("Cannot read the [run] settings: %1").arg(*error);
+    if (!createMissingDisks(settings, error))
         return false;
-    }
-    if (!createMissingDisks(*settings, error))
-        return false;
-    m_profile = runProfileFrom(*settings);
+    m_profile = runProfileFrom(settings);
     // Every run has a gdbstub (a private UNIX socket, idle until used) so the debugger can
     // attach to it later (F9) without a reboot.
     m_profile.gdbStub = GdbStub::Enabled;
@@ -212,7 +207,10 @@ bool RunController::createRunner(QString* error)
 void RunController::boot()
 {
     QString error;
-    if (!createRunner(&error)) {
+    const std::optional<RunSettings> settings = runSettings(&error);
+    if (!settings)
+        error = tr("Cannot read the [run] settings: %1").arg(error);
+    if (!settings || !createRunner(*settings, &error)) {
         setState(State::Idle);
         emit buildFailed(error);
         return;

@@ -81,7 +81,7 @@ private:
     void onCompiled(const BuildResult& result);
     void onBuildFinished(const BuildSummary& summary);
     void bootEarly();
-    bool createRunner(QString* error);
+    bool createRunner(const RunSettings& settings, QString* error);
     void discardRunner();
     void boot();
     void onRunnerState(QemuRunner::State state);
