@@ -108,6 +108,8 @@ std::optional<BuildPlan> Builder::prepare(const Configuration &config, const Bui
     plan.kernelCmdline = project.run.cmdline;
     if (!QStandardPaths::findExecutable(QStringLiteral("ccache")).isEmpty())
         plan.compilerLauncher = QStringLiteral("ccache");
+    plan.configurationFiles = QStringList{project.tomlPath} + config.registry->manifestPaths();
+    plan.sourceFolders = {project.rootDir, config.tree.kernelDir()};
 
     QStringList defines;
     QStringList includeFlags;
@@ -120,8 +122,10 @@ std::optional<BuildPlan> Builder::prepare(const Configuration &config, const Bui
             plan.units << CompileUnit{source, objectPath(id, module->directory, source), id, {}, {}};
         for (const QString &dir : module->includeDirs)
             includeFlags << QStringLiteral("-I") + dir;
-        if (module->external)
+        if (module->external) {
             addExternalUnits(id, *module->external, &plan, &includeFlags);
+            plan.sourceFolders << module->external->rootDir; // empty when missing: an error below
+        }
     }
     for (const QString &source : project.sources)
         plan.units << CompileUnit{source, objectPath(QStringLiteral("app"), project.rootDir, source),

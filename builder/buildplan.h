@@ -37,6 +37,10 @@ struct BuildPlan {
     QString compilerLauncher; // "ccache" when found on PATH, else empty
     Iso iso = Iso::No;
     QString kernelCmdline;    // baked into grub.cfg for the ISO
+    // What the build read besides ninja's inputs, for FreshnessStamp: keel.toml and every
+    // discovered module.toml; the folders source globs walk (project, kernel, [external] roots).
+    QStringList configurationFiles;
+    QStringList sourceFolders;
 
     QString imagePath() const;      // <buildDir>/<name>.elf (stripped in release)
     QString unstrippedPath() const; // debug: imagePath(); release: <name>.full.elf

@@ -1,6 +1,7 @@
 #include "buildrunner.h"
 
 #include "diagnosticparser.h"
+#include "freshnessstamp.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -195,7 +196,16 @@ void BuildRunner::finish(int exitCode, QProcess::ExitStatus exitStatus)
                                   ? BuildStatus::Ok : BuildStatus::Failed;
     }
     m_result.durationMs = m_startTime.msecsTo(QDateTime::currentDateTimeUtc());
+    recordFreshness();
     emit finished(m_result);
+}
+
+// What this build depended on, so that `keel run` can tell the image is current without asking
+// ninja next time (FreshnessStamp). Most builds leave it as it was; recording runs ninja's tools.
+void BuildRunner::recordFreshness()
+{
+    if (m_result.ok() && !FreshnessStamp::isFresh(m_plan.buildDir))
+        FreshnessStamp::record(m_plan, m_startTime);
 }
 
 } // namespace Keel

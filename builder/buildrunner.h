@@ -61,6 +61,7 @@ private:
     void readOutput();
     void handleLine(const QString &line);
     void finish(int exitCode, QProcess::ExitStatus exitStatus);
+    void recordFreshness();
 
     BuildPlan m_plan;
     QProcess *m_process = nullptr;

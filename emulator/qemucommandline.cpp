@@ -73,15 +73,11 @@ void QemuCommandLine::addMachine(QStringList &args) const
 
 void QemuCommandLine::addControlChannels(QStringList &args) const
 {
-    // The runner always starts QEMU paused (-S) and resumes it only once QMP is negotiated and
-    // the serial socket is connected, so neither socket needs QEMU to wait: with wait=on, QEMU's
-    // machine set-up stood still until the runner was free to connect (keel run prepares the
-    // build meanwhile), which put that preparation on the path to the guest's first line.
-    args << QStringLiteral("-chardev")
-         << QStringLiteral("socket,id=qmp,path=%1,server=on,wait=off").arg(m_sockets.qmpPath)
+    // QMP and COM1 are socket pairs QEMU inherits, connected before it runs: nothing to wait for,
+    // no socket file, and no early output lost. QMP comes first, so its greeting is queued first.
+    args << QStringLiteral("-chardev") << QStringLiteral("socket,id=qmp,fd=%1").arg(m_sockets.qmpDescriptor)
          << QStringLiteral("-mon") << QStringLiteral("chardev=qmp,mode=control");
-    args << QStringLiteral("-chardev")
-         << QStringLiteral("socket,id=ser0,path=%1,server=on,wait=off").arg(m_sockets.serialPath)
+    args << QStringLiteral("-chardev") << QStringLiteral("socket,id=ser0,fd=%1").arg(m_sockets.serialDescriptor)
          << QStringLiteral("-serial") << QStringLiteral("chardev:ser0");
     // wait=off: the debugger attaches whenever it likes; a paused (-S) guest waits for it anyway.
     if (m_profile.gdbStub == GdbStub::Enabled)

@@ -1,6 +1,6 @@
 // QemuCommandLine: turns a RunProfile and an image into qemu-system-x86_64's argv.
 //
-//   Keel::QemuSockets sockets{dir.qmpSocketPath(), dir.serialSocketPath()};
+//   Keel::QemuSockets sockets{qmp.childDescriptor(), serial.childDescriptor()}; // InheritedSocket
 //   Keel::QemuCommandLine commandLine(profile, sockets, Keel::QemuAccel::Tcg);
 //   process.start(Keel::QemuCommandLine::program(), commandLine.arguments(imagePath));
 #pragma once
@@ -10,8 +10,8 @@
 namespace Keel {
 
 struct QemuSockets {
-    QString qmpPath;
-    QString serialPath;
+    int qmpDescriptor = -1;    // QEMU's inherited end of the QMP socket pair
+    int serialDescriptor = -1; // and of COM1's
     QString gdbPath; // used when the profile enables the gdbstub
     QString vncPath; // used when the profile's display is Display::Vnc
 };

@@ -1,6 +1,7 @@
 #include "qemurunner.h"
 
 #include "accelprobe.h"
+#include "inheritedsocket.h"
 #include "qemucommandline.h"
 #include "runtimedirectory.h"
 
@@ -15,7 +16,6 @@
 namespace Keel {
 
 namespace {
-constexpr int kSocketPollMilliseconds = 2;
 constexpr qsizetype kMaxStderr = 64 * 1024;
 } // namespace
 
@@ -25,21 +25,12 @@ QemuRunner::QemuRunner(QObject *parent)
     , m_serial(new SerialChannel(m_clock, this))
     , m_qmp(new QmpClient(this))
 {
-    m_socketPoll.setInterval(kSocketPollMilliseconds);
-    connect(&m_socketPoll, &QTimer::timeout, this, &QemuRunner::waitForSockets);
-    // The runner hears of QEMU's sockets through a watch on the runtime directory; the poll
-    // retries a connect refused between bind() and listen().
-    connect(&m_socketWatcher, &QFileSystemWatcher::directoryChanged, this, &QemuRunner::waitForSockets);
+    m_startTimeout.setSingleShot(true);
+    m_startTimeout.setInterval(kStartTimeoutMilliseconds);
+    connect(&m_startTimeout, &QTimer::timeout, this, &QemuRunner::onStartTimeout);
     m_escalation.setSingleShot(true);
     connect(&m_escalation, &QTimer::timeout, this, [this] { escalate(m_escalationStage + 1); });
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    m_process.setChildProcessModifier([] {
-        // Its own process group: Ctrl+C in a terminal reaches keel (which stops QEMU and removes
-        // the runtime directory) and gdb (which interrupts the guest), never QEMU itself.
-        ::setpgid(0, 0);
-        // And it never outlives its runner, even one killed with SIGKILL.
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    });
     connect(&m_process, &QProcess::finished, this, &QemuRunner::onProcessFinished);
     connect(&m_process, &QProcess::errorOccurred, this, &QemuRunner::onProcessError);
     connect(&m_process, &QProcess::readyReadStandardError, this, &QemuRunner::readStderr);
@@ -89,6 +80,7 @@ void QemuRunner::launch(const QString &imagePath)
     m_stopRequested = false;
     m_rebootActionPending = false;
     m_guestStarted = false;
+    m_resumeRequested = false;
     m_startFailure.clear();
     m_kvmFailure.clear();
     m_escalationStage = 0;
@@ -112,65 +104,61 @@ void QemuRunner::launch(const QString &imagePath)
     m_runtimeDirectory = std::make_unique<RuntimeDirectory>();
     if (!m_runtimeDirectory->isValid())
         return fail(RunResult::Outcome::QemuFailed, m_runtimeDirectory->errorString());
-    // Always start paused: the guest runs only once QMP is negotiated, so no event is missed.
+    InheritedSocket qmp;
+    InheritedSocket serial;
+    QString error;
+    if (!qmp.open(&error) || !serial.open(&error))
+        return fail(RunResult::Outcome::QemuFailed, error);
+    // Always start paused, with negotiation and (for a running start) `cont` already queued on
+    // the QMP socket: QEMU handles them as its main loop starts, and no event is missed.
     RunProfile launchProfile = m_profile;
     launchProfile.startMode = StartMode::Paused;
-    const QemuSockets sockets{m_runtimeDirectory->socketPath(u"qmp"), m_runtimeDirectory->socketPath(u"serial"),
+    const QemuSockets sockets{qmp.childDescriptor(), serial.childDescriptor(),
                               m_runtimeDirectory->socketPath(u"gdb"), m_runtimeDirectory->socketPath(u"vnc")};
     m_arguments = QemuCommandLine(launchProfile, sockets, m_accel).arguments(QFileInfo(imagePath).absoluteFilePath());
-    // Armed before the spawn, so a failure to start (which may be reported at once) disarms them.
-    m_socketWatcher.addPath(m_runtimeDirectory->path());
-    m_socketPoll.start();
+    setChildSetup(qmp.childDescriptor(), serial.childDescriptor());
+    m_serial->attach(serial.takeOwnDescriptor());
+    m_qmp->attach(qmp.takeOwnDescriptor());
+    if (m_profile.startMode == StartMode::Running || m_resumeWhenReady)
+        resume();
+    // Armed before the spawn, so a failure to start (which may be reported at once) disarms it.
+    m_startTimeout.start();
     m_clock.start();
     m_process.start(program, m_arguments);
+    // QEMU has its copies now (QProcess returns once the child has exec'd); ours would keep the
+    // channels open after QEMU is gone.
+    qmp.closeChildEnd();
+    serial.closeChildEnd();
 }
 
-void QemuRunner::stopWaitingForSockets()
+void QemuRunner::setChildSetup(int qmpDescriptor, int serialDescriptor)
 {
-    m_socketPoll.stop();
-    if (!m_socketWatcher.directories().isEmpty())
-        m_socketWatcher.removePaths(m_socketWatcher.directories());
+    m_process.setChildProcessModifier([qmpDescriptor, serialDescriptor] {
+        // Its own process group: Ctrl+C in a terminal reaches keel (which stops QEMU and removes
+        // the runtime directory) and gdb (which interrupts the guest), never QEMU itself.
+        ::setpgid(0, 0);
+        // And it never outlives its runner, even one killed with SIGKILL.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        // Only QEMU inherits its channels; other children (ninja, gdb) must not hold them open.
+        InheritedSocket::inherit(qmpDescriptor);
+        InheritedSocket::inherit(serialDescriptor);
+    });
 }
 
-void QemuRunner::waitForSockets()
+void QemuRunner::onStartTimeout()
 {
-    if (!m_socketPoll.isActive())
-        return; // a late change notice
-    if (m_clock.elapsed() > kStartTimeoutMilliseconds) {
-        stopWaitingForSockets();
-        m_startFailure = QStringLiteral("QEMU did not open its sockets in %1 within %2 s")
-                             .arg(m_runtimeDirectory->path()).arg(kStartTimeoutMilliseconds / 1000);
-        m_process.kill();
+    if (m_state != State::Starting || m_process.state() == QProcess::NotRunning)
         return;
-    }
-    // QEMU creates the QMP socket first and the serial one next, so the serial socket's
-    // existence means both are (about to be) listening. The file appears at bind(), a moment
-    // before listen(): a refused attempt is retried.
-    const QString serialPath = m_runtimeDirectory->socketPath(u"serial");
-    if (!QFileInfo::exists(serialPath))
-        return;
-    if (m_serial->socketState() == QLocalSocket::UnconnectedState)
-        m_serial->connectToServer(serialPath);
-    if (m_qmp->socketState() == QLocalSocket::UnconnectedState)
-        m_qmp->connectToServer(m_runtimeDirectory->socketPath(u"qmp"));
-    if (m_serial->isConnected() && m_qmp->socketState() == QLocalSocket::ConnectedState)
-        stopWaitingForSockets();
-    if (m_serial->isConnected() && m_qmp->isReady())
-        onQmpReady(); // QMP was negotiated before the serial socket took the connection
+    m_startFailure = QStringLiteral("QEMU did not answer on its QMP socket within %1 s").arg(kStartTimeoutMilliseconds / 1000);
+    m_process.kill();
 }
 
 void QemuRunner::onQmpReady()
 {
-    // The guest may run only with the serial socket connected, or its first bytes are lost.
-    if (m_state != State::Starting || !m_serial->isConnected())
+    m_startTimeout.stop();
+    if (m_state != State::Starting)
         return;
-    if (m_profile.startMode == StartMode::Paused && !m_resumeWhenReady) {
-        setState(State::Paused);
-        return;
-    }
-    m_qmp->execute(QStringLiteral("cont"));
-    m_guestStarted = true;
-    setState(State::Running);
+    setState(m_resumeRequested ? State::Running : State::Paused);
 }
 
 void QemuRunner::pause()
@@ -180,8 +168,12 @@ void QemuRunner::pause()
 
 void QemuRunner::resume()
 {
-    m_guestStarted = true;
-    m_qmp->execute(QStringLiteral("cont"));
+    m_resumeRequested = true;
+    // Only QEMU's answer says the guest runs: a QEMU that failed before that is not a guest's exit.
+    m_qmp->execute(QStringLiteral("cont"), {}, [this](const QmpMessage &reply) {
+        if (reply.kind == QmpMessage::Kind::Return)
+            m_guestStarted = true;
+    });
 }
 
 void QemuRunner::reset()
@@ -244,14 +236,14 @@ void QemuRunner::onProcessError(QProcess::ProcessError error)
 {
     if (error != QProcess::FailedToStart)
         return; // crashes also end in finished(), which decodes them
-    stopWaitingForSockets();
+    m_startTimeout.stop();
     fail(RunResult::Outcome::QemuFailed,
          QStringLiteral("cannot start %1: %2").arg(m_program, m_process.errorString()));
 }
 
 void QemuRunner::onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus)
 {
-    stopWaitingForSockets();
+    m_startTimeout.stop();
     m_escalation.stop();
     const qint64 exitNanoseconds = m_clock.nsecsElapsed();
     readStderr();
@@ -307,7 +299,7 @@ bool QemuRunner::restartUnderTcg()
         return false;
     m_runtimeDirectory.reset();
     // A caller that had already resumed the failed run will not resume this one again.
-    m_resumeWhenReady = m_guestStarted;
+    m_resumeWhenReady = m_resumeRequested;
     emit notice(QStringLiteral("%1; starting again under TCG emulation").arg(m_kvmFailure));
     QTimer::singleShot(0, this, [this] { launch(m_imagePath); }); // the run goes on, from Starting again
     return true;

@@ -15,7 +15,6 @@
 #include "serialchannel.h"
 
 #include <QElapsedTimer>
-#include <QFileSystemWatcher>
 #include <QObject>
 #include <QProcess>
 #include <QTimer>
@@ -76,8 +75,8 @@ signals:
 private:
     void launch(const QString &imagePath); // start()'s work; also the restart under TCG
     void setState(State state);
-    void waitForSockets();
-    void stopWaitingForSockets();
+    void setChildSetup(int qmpDescriptor, int serialDescriptor);
+    void onStartTimeout();
     void onQmpReady();
     void onSerialData();
     void onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus);
@@ -98,8 +97,7 @@ private:
     std::unique_ptr<RuntimeDirectory> m_runtimeDirectory;
     QProcess m_process;
     QElapsedTimer m_clock;
-    QTimer m_socketPoll;
-    QFileSystemWatcher m_socketWatcher; // the runtime directory, while waiting for QEMU's sockets
+    QTimer m_startTimeout; // until QMP answers
     QTimer m_escalation;
     int m_escalationStage = 0;
     SerialChannel *m_serial = nullptr;
@@ -107,7 +105,8 @@ private:
     QString m_shutdownReason;
     bool m_stopRequested = false;
     bool m_rebootActionPending = false;
-    bool m_guestStarted = false;
+    bool m_guestStarted = false;    // QEMU confirmed `cont`
+    bool m_resumeRequested = false; // resume() was called for this QEMU
     bool m_resumeWhenReady = false; // a paused-start run restarted under TCG after its caller resumed it
     QString m_startFailure;
     QString m_kvmFailure; // set when QEMU reported a KVM internal error during this run

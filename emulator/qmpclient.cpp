@@ -7,11 +7,10 @@ namespace Keel {
 QmpClient::QmpClient(QObject *parent)
     : QObject(parent)
 {
-    connect(&m_socket, &QLocalSocket::readyRead, this, &QmpClient::onReadyRead);
-    connect(&m_socket, &QLocalSocket::disconnected, this, &QmpClient::disconnected);
-    connect(&m_socket, &QLocalSocket::errorOccurred, this, [this](QLocalSocket::LocalSocketError error) {
-        if (error != QLocalSocket::PeerClosedError)
-            emit protocolError(QStringLiteral("QMP socket: %1").arg(m_socket.errorString()));
+    connect(&m_socket, &UnixSocket::readyRead, this, &QmpClient::onReadyRead);
+    connect(&m_socket, &UnixSocket::disconnected, this, &QmpClient::disconnected);
+    connect(&m_socket, &UnixSocket::errorOccurred, this, [this](const QString &message) {
+        emit protocolError(QStringLiteral("QMP socket: %1").arg(message));
     });
 }
 
@@ -20,9 +19,22 @@ void QmpClient::connectToServer(const QString &socketPath)
     m_socket.connectToServer(socketPath);
 }
 
+void QmpClient::attach(int socketDescriptor)
+{
+    m_socket.setSocketDescriptor(socketDescriptor);
+    negotiate();
+}
+
+void QmpClient::negotiate()
+{
+    m_capabilitiesId = m_nextId++;
+    m_negotiationSent = true;
+    send(m_capabilitiesId, QStringLiteral("qmp_capabilities"), {});
+}
+
 void QmpClient::drain()
 {
-    if (m_socket.state() == QLocalSocket::ConnectedState) {
+    if (m_socket.isConnected()) {
         while (m_socket.waitForReadyRead(10))
             onReadyRead();
     }
@@ -34,6 +46,7 @@ void QmpClient::disconnectFromServer()
 {
     m_socket.abort();
     m_ready = false;
+    m_negotiationSent = false;
 }
 
 int QmpClient::execute(const QString &command, const QJsonObject &arguments, ReplyHandler handler)
@@ -41,7 +54,7 @@ int QmpClient::execute(const QString &command, const QJsonObject &arguments, Rep
     const int id = m_nextId++;
     if (handler)
         m_handlers.insert(id, std::move(handler));
-    if (m_ready)
+    if (m_ready || m_negotiationSent)
         send(id, command, arguments);
     else
         m_queued.append({id, PendingCommand{command, arguments}});
@@ -72,7 +85,6 @@ void QmpClient::send(int id, const QString &command, const QJsonObject &argument
     if (!arguments.isEmpty())
         object.insert(QStringLiteral("arguments"), arguments);
     m_socket.write(QJsonDocument(object).toJson(QJsonDocument::Compact) + "\r\n");
-    m_socket.flush();
 }
 
 void QmpClient::onReadyRead()
@@ -87,8 +99,8 @@ void QmpClient::handle(const QmpMessage &message)
     emit messageReceived(message);
     switch (message.kind) {
     case QmpMessage::Kind::Greeting:
-        m_capabilitiesId = m_nextId++;
-        send(m_capabilitiesId, QStringLiteral("qmp_capabilities"), {});
+        if (!m_negotiationSent)
+            negotiate();
         return;
     case QmpMessage::Kind::Return:
     case QmpMessage::Kind::Error: {

@@ -17,10 +17,10 @@ RfbClient::RfbClient(QObject *parent)
             return m_typingTimer.stop();
         tapKey(m_typingQueue.takeFirst());
     });
-    connect(&m_socket, &QLocalSocket::connected, this, &RfbClient::onConnected);
-    connect(&m_socket, &QLocalSocket::readyRead, this, &RfbClient::onReadyRead);
-    connect(&m_socket, &QLocalSocket::errorOccurred, this, &RfbClient::onSocketError);
-    connect(&m_socket, &QLocalSocket::disconnected, this, [this] {
+    connect(&m_socket, &UnixSocket::connected, this, &RfbClient::onConnected);
+    connect(&m_socket, &UnixSocket::readyRead, this, &RfbClient::onReadyRead);
+    connect(&m_socket, &UnixSocket::errorOccurred, this, &RfbClient::onSocketError);
+    connect(&m_socket, &UnixSocket::disconnected, this, [this] {
         if (m_state == State::Handshaking || m_state == State::Ready)
             fail(QStringLiteral("the VNC server at %1 closed the connection").arg(m_socketPath));
     });
@@ -49,11 +49,11 @@ void RfbClient::onConnected()
     m_state = State::Handshaking;
 }
 
-void RfbClient::onSocketError()
+void RfbClient::onSocketError(const QString &message)
 {
     if (m_state == State::Connecting)
         fail(QStringLiteral("cannot connect to the VNC socket %1: %2 (is the run's display on?)")
-                 .arg(m_socketPath, m_socket.errorString()));
+                 .arg(m_socketPath, message));
 }
 
 void RfbClient::fail(const QString &message)

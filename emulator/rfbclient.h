@@ -14,8 +14,8 @@
 #include "rfbframebuffer.h"
 #include "rfbkeymap.h"
 #include "rfbparser.h"
+#include "unixsocket.h"
 
-#include <QLocalSocket>
 #include <QObject>
 #include <QTimer>
 
@@ -62,14 +62,14 @@ signals:
 private:
     void onConnected();
     void onReadyRead();
-    void onSocketError();
+    void onSocketError(const QString &message);
     void handle(const RfbServerMessage &message);
     void startSession(const RfbServerMessage &serverInit);
     void applyUpdate(const RfbServerMessage &update);
     void requestUpdate(RfbUpdate update);
     void fail(const QString &message);
 
-    QLocalSocket m_socket;
+    UnixSocket m_socket;
     RfbParser m_parser;
     RfbFramebuffer m_framebuffer;
     QTimer m_handshakeTimer;

@@ -1,10 +1,10 @@
-// RuntimeDirectory: a private (0700) directory holding one run's UNIX sockets (QMP, serial, VNC
-// and gdb). It is removed when the object dies; directories left by runs that died without
-// cleaning up are removed when the next one is created. Nothing listens on TCP.
+// RuntimeDirectory: a private (0700) directory holding one run's UNIX sockets (VNC and gdb; QMP
+// and serial are socket pairs, see InheritedSocket). It is removed when the object dies, and
+// with it the directories of runs that died without cleaning up. Nothing listens on TCP.
 //
 //   Keel::RuntimeDirectory dir;                   // $XDG_RUNTIME_DIR/keel-<pid>-XXXXXX or /tmp/…
 //   if (!dir.isValid()) return fail(dir.errorString());
-//   QString qmp = dir.socketPath(u"qmp");
+//   QString gdb = dir.socketPath(u"gdb");
 #pragma once
 
 #include <QString>
@@ -31,6 +31,7 @@ public:
     static int removeStale(const QString &baseDirectory);
 
 private:
+    QString m_baseDirectory;
     QString m_path;
     QString m_errorString;
 };

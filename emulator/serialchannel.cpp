@@ -9,9 +9,9 @@ SerialChannel::SerialChannel(const QElapsedTimer &clock, QObject *parent)
     m_coalesceTimer.setSingleShot(true);
     m_coalesceTimer.setInterval(kDefaultCoalesceMilliseconds);
     connect(&m_coalesceTimer, &QTimer::timeout, this, &SerialChannel::deliver);
-    connect(&m_socket, &QLocalSocket::connected, this, &SerialChannel::connected);
-    connect(&m_socket, &QLocalSocket::readyRead, this, &SerialChannel::onReadyRead);
-    connect(&m_socket, &QLocalSocket::disconnected, this, &SerialChannel::disconnected);
+    connect(&m_socket, &UnixSocket::connected, this, &SerialChannel::connected);
+    connect(&m_socket, &UnixSocket::readyRead, this, &SerialChannel::onReadyRead);
+    connect(&m_socket, &UnixSocket::disconnected, this, &SerialChannel::disconnected);
 }
 
 void SerialChannel::setCoalesceInterval(int milliseconds)
@@ -29,9 +29,14 @@ void SerialChannel::connectToServer(const QString &socketPath)
     m_socket.connectToServer(socketPath);
 }
 
+void SerialChannel::attach(int socketDescriptor)
+{
+    m_socket.setSocketDescriptor(socketDescriptor);
+}
+
 void SerialChannel::close()
 {
-    if (m_socket.state() == QLocalSocket::ConnectedState) {
+    if (m_socket.isConnected()) {
         // QEMU may have written its last bytes just before exiting; they are still in the socket.
         while (m_socket.waitForReadyRead(10))
             onReadyRead();
@@ -54,7 +59,6 @@ void SerialChannel::clear()
 void SerialChannel::send(const QByteArray &bytes)
 {
     m_socket.write(bytes);
-    m_socket.flush();
 }
 
 void SerialChannel::onReadyRead()

@@ -4,14 +4,14 @@
 //
 //   auto *serial = new Keel::SerialChannel(spawnClock, this);
 //   connect(serial, &Keel::SerialChannel::dataReceived, this, [](const QByteArray &bytes) { … });
-//   serial->connectToServer(dir.socketPath(u"serial"));
+//   serial->attach(ownEndOfSocketPair);   // or connectToServer(path) for a listening QEMU
 #pragma once
 
 #include "lineassembler.h"
 #include "serialbuffer.h"
+#include "unixsocket.h"
 
 #include <QElapsedTimer>
-#include <QLocalSocket>
 #include <QObject>
 #include <QTimer>
 
@@ -33,8 +33,9 @@ public:
     void setCapacity(qsizetype bytes);
 
     void connectToServer(const QString &socketPath);
-    bool isConnected() const { return m_socket.state() == QLocalSocket::ConnectedState; }
-    QLocalSocket::LocalSocketState socketState() const { return m_socket.state(); }
+    // Takes over a socket that is already connected to QEMU (see InheritedSocket).
+    void attach(int socketDescriptor);
+    bool isConnected() const { return m_socket.isConnected(); }
     // Reads what is still in the socket, delivers it (and a final partial line), then closes.
     void close();
     void send(const QByteArray &bytes);
@@ -56,7 +57,7 @@ private:
     void deliver();
 
     const QElapsedTimer &m_clock;
-    QLocalSocket m_socket;
+    UnixSocket m_socket;
     SerialBuffer m_buffer{kDefaultCapacity};
     LineAssembler m_lines;
     QTimer m_coalesceTimer;

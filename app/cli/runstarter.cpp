@@ -1,5 +1,7 @@
 #include "runstarter.h"
 
+#include "freshnessstamp.h"
+
 #include <QFileInfo>
 
 namespace Keel::Cli {
@@ -18,6 +20,9 @@ RunStarter::RunStarter(QemuRunner &runner, const QString &imagePath, PrepareBuil
 
 void RunStarter::start()
 {
+    // BuildPlan::imagePath() is <buildDir>/<name>.elf.
+    if (FreshnessStamp::isFresh(QFileInfo(m_imagePath).path()))
+        return bootFreshImage();
     // QEMU first: its start-up is the longest step, and it waits paused for the verdict.
     if (QFileInfo::exists(m_imagePath))
         bootImage(StartMode::Paused);
@@ -36,6 +41,13 @@ void RunStarter::bootImage(StartMode mode)
     profile.startMode = mode;
     m_runner.setProfile(profile);
     m_runner.start(m_imagePath);
+}
+
+void RunStarter::bootFreshImage()
+{
+    m_phase = Phase::Started;
+    emit started();
+    bootImage(m_requestedMode);
 }
 
 bool RunStarter::qemuIsAlive() const

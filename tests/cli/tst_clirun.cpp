@@ -8,20 +8,26 @@
 
 namespace {
 
-// A PATH holding every tool of the build but no qemu-system-*.
-QProcessEnvironment withoutQemu(const QTemporaryDir &base)
+// A PATH of links to every tool on PATH (the first of each name) in <base>/bin, but for those
+// whose name starts with leaveOut.
+QProcessEnvironment linkedPath(const QTemporaryDir &base, const QString &leaveOut = {})
 {
     const QString bin = base.filePath(QStringLiteral("bin"));
     QDir().mkpath(bin);
     for (const QString &directory : qEnvironmentVariable("PATH").split(u':', Qt::SkipEmptyParts)) {
         for (const QFileInfo &tool : QDir(directory).entryInfoList(QDir::Files | QDir::Executable)) {
-            if (!tool.fileName().startsWith(u"qemu-system"))
+            if (leaveOut.isEmpty() || !tool.fileName().startsWith(leaveOut))
                 QFile::link(tool.absoluteFilePath(), bin + u'/' + tool.fileName());
         }
     }
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("PATH"), bin);
     return environment;
+}
+
+QProcessEnvironment withoutQemu(const QTemporaryDir &base)
+{
+    return linkedPath(base, QStringLiteral("qemu-system"));
 }
 
 } // namespace
@@ -87,4 +93,34 @@ TEST(CliRun, FeaturesAndSizeDescribeTheProject)
     const KeelOutput size = runKeel({QStringLiteral("size"), QStringLiteral("--release")}, project);
     EXPECT_EQ(size.exitCode, 0) << qPrintable(size.err);
     EXPECT_TRUE(size.out.contains(u".text")) << qPrintable(size.out);
+}
+
+// The freshness stamp: when nothing the last build read changed, `keel run` boots the image
+// without configuring the project or running ninja; any edit sends it back to ninja.
+TEST(CliRun, BootsAnUnchangedImageWithoutNinjaAndRebuildsAfterAnEdit)
+{
+    QTemporaryDir base;
+    const QString project = newProject(base);
+    const QProcessEnvironment environment = linkedPath(base);
+    ASSERT_EQ(runKeel({QStringLiteral("build")}, project, environment).exitCode, 0);
+    const KeelOutput first = runKeel({QStringLiteral("run"), QStringLiteral("--accel"), QStringLiteral("tcg")}, project, environment);
+    ASSERT_EQ(first.exitCode, 0) << qPrintable(first.err);
+    ASSERT_TRUE(QFileInfo::exists(project + QStringLiteral("/build/debug/.keel-fresh")));
+
+    const QString ninja = base.filePath(QStringLiteral("bin/ninja"));
+    ASSERT_TRUE(QFile::remove(ninja));
+    writeFile(ninja, "#!/bin/sh\necho 'ninja was asked' >&2\nexit 1\n");
+    QFile::setPermissions(ninja, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+
+    const KeelOutput fresh = runKeel({QStringLiteral("run"), QStringLiteral("--accel"), QStringLiteral("tcg")}, project, environment);
+    EXPECT_EQ(fresh.exitCode, 0) << qPrintable(fresh.err);
+    EXPECT_TRUE(fresh.out.startsWith(u"Hello from Keel!")) << qPrintable(fresh.out);
+    EXPECT_FALSE(fresh.err.contains(u"ninja was asked")) << qPrintable(fresh.err);
+
+    writeFile(project + QStringLiteral("/src/main.cpp"), "int main()\n{\n    return 3;\n}\n");
+    const KeelOutput edited = runKeel({QStringLiteral("run"), QStringLiteral("--accel"), QStringLiteral("tcg")}, project, environment);
+    EXPECT_NE(edited.exitCode, 0) << qPrintable(edited.err);
+    EXPECT_NE(edited.exitCode, 3) << "the stale image must not boot: " << qPrintable(edited.err);
+    EXPECT_FALSE(edited.out.contains(u"Hello from Keel!")) << qPrintable(edited.out);
+    EXPECT_TRUE(edited.err.contains(u"ninja was asked")) << qPrintable(edited.err);
 }

@@ -8,7 +8,7 @@ using namespace Keel;
 
 namespace {
 
-const QemuSockets kSockets{QStringLiteral("/run/k/qmp.sock"), QStringLiteral("/run/k/serial.sock"), {}, {}};
+const QemuSockets kSockets{7, 9, {}, {}}; // the descriptors QEMU inherits
 
 QStringList argv(const RunProfile &profile, QemuAccel accel = QemuAccel::Tcg)
 {
@@ -34,8 +34,10 @@ TEST(QemuCommandLine, HasTheFixedEssentialsOnEveryMachine)
         EXPECT_TRUE(args.contains(u"-nodefaults"_qs));
         EXPECT_TRUE(args.contains(u"isa-debug-exit,iobase=0xf4,iosize=4"_qs));
         EXPECT_EQ(valueAfter(args, u"-serial"_qs), u"chardev:ser0");
-        EXPECT_TRUE(args.contains(u"socket,id=ser0,path=/run/k/serial.sock,server=on,wait=off"_qs));
-        EXPECT_TRUE(args.contains(u"socket,id=qmp,path=/run/k/qmp.sock,server=on,wait=off"_qs));
+        // Connected socket pairs QEMU inherits: no socket file, nothing listening.
+        EXPECT_TRUE(args.contains(u"socket,id=ser0,fd=9"_qs));
+        EXPECT_TRUE(args.contains(u"socket,id=qmp,fd=7"_qs));
+        EXPECT_FALSE(args.join(u' ').contains(u"server=on"));
         EXPECT_EQ(valueAfter(args, u"-mon"_qs), u"chardev=qmp,mode=control");
         EXPECT_EQ(valueAfter(args, u"-display"_qs), u"none");
         EXPECT_EQ(valueAfter(args, u"-kernel"_qs), u"/p/hello.elf");
@@ -44,7 +46,7 @@ TEST(QemuCommandLine, HasTheFixedEssentialsOnEveryMachine)
     }
 }
 
-TEST(QemuCommandLine, DeclaresQmpBeforeTheBlockingSerialSocket)
+TEST(QemuCommandLine, DeclaresQmpBeforeTheSerialPort)
 {
     const QStringList args = argv(RunProfile());
     EXPECT_LT(args.indexOf(u"chardev=qmp,mode=control"_qs), args.indexOf(u"chardev:ser0"_qs));
@@ -141,7 +143,7 @@ TEST(QemuCommandLine, ServesTheDisplayOnThePrivateVncSocketOnly)
     profile.machine = QemuMachine::Q35;
     EXPECT_FALSE(argv(profile).contains(u"-vnc"_qs));
     profile.display = Display::Vnc;
-    const QemuSockets sockets{kSockets.qmpPath, kSockets.serialPath, {}, QStringLiteral("/run/k/vnc.sock")};
+    const QemuSockets sockets{kSockets.qmpDescriptor, kSockets.serialDescriptor, {}, QStringLiteral("/run/k/vnc.sock")};
     const QStringList args = QemuCommandLine(profile, sockets, QemuAccel::Tcg).arguments(QStringLiteral("/p/x.elf"));
     EXPECT_EQ(valueAfter(args, u"-vga"_qs), u"std");
     EXPECT_EQ(valueAfter(args, u"-vnc"_qs), u"unix:/run/k/vnc.sock");

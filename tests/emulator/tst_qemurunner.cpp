@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QDir>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QJsonObject>
@@ -113,7 +114,8 @@ TEST(QemuRunner, StopsARunningGuestAndRemovesItsSockets)
     ASSERT_EQ(run.runner.state(), QemuRunner::State::Running);
     const QString directory = run.runner.runtimeDirectoryPath();
     EXPECT_TRUE(QFileInfo(directory).isDir());
-    EXPECT_TRUE(QFileInfo::exists(directory + QStringLiteral("/qmp.sock")));
+    // QMP and serial are socket pairs: without a gdbstub or a display nothing is there to connect to.
+    EXPECT_TRUE(QDir(directory).isEmpty()) << QDir(directory).entryList().join(u' ').toStdString();
     run.runner.stop();
     const RunResult &result = run.wait();
     EXPECT_EQ(result.outcome, Outcome::Stopped);
@@ -228,7 +230,7 @@ TEST(QemuRunner, ReportsQemuKilledMidRunAndRemovesItsSockets)
     run.runner.start(QStringLiteral(KEEL_TEST_FIXTURE));
     run.wait([&] { return run.output.contains("ready"); });
     const QString directory = run.runner.runtimeDirectoryPath();
-    ASSERT_TRUE(QFileInfo::exists(directory + QStringLiteral("/serial.sock")));
+    ASSERT_TRUE(QFileInfo(directory).isDir());
     ASSERT_GT(run.runner.processId(), 0);
     ::kill(pid_t(run.runner.processId()), SIGKILL); // as the OOM killer would
     const RunResult &result = run.wait();

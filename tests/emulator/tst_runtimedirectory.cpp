@@ -54,8 +54,11 @@ TEST(RuntimeDirectory, SweepsDirectoriesOfDeadRunsOnly)
     const QString unrelated = QStringLiteral("keel-notes");
     for (const QString &name : {dead, alive, unrelated})
         ASSERT_TRUE(dir.mkpath(name + QStringLiteral("/inner")));
-    RuntimeDirectory fresh(base.path()); // creating one sweeps
-    ASSERT_TRUE(fresh.isValid());
+    {
+        RuntimeDirectory run(base.path());
+        ASSERT_TRUE(run.isValid());
+        EXPECT_TRUE(dir.exists(dead)); // not while a run starts: that is on the path to its first line
+    } // a run's end sweeps
     EXPECT_FALSE(dir.exists(dead));
     EXPECT_TRUE(dir.exists(alive));
     EXPECT_TRUE(dir.exists(unrelated));
