@@ -57,6 +57,14 @@ QString ProjectLoader::findProjectFile(const QString &startDir)
 
 std::optional<Project> ProjectLoader::load(const QString &startPath, Diagnostics *diagnostics)
 {
+    auto project = loadSettings(startPath, diagnostics);
+    if (!project || !resolveFiles(*project, diagnostics))
+        return std::nullopt;
+    return project;
+}
+
+std::optional<Project> ProjectLoader::loadSettings(const QString &startPath, Diagnostics *diagnostics)
+{
     const QFileInfo info(startPath);
     const QString tomlPath = info.isFile() ? info.absoluteFilePath() : findProjectFile(startPath);
     if (tomlPath.isEmpty()) {
@@ -76,10 +84,7 @@ std::optional<Project> ProjectLoader::load(const QString &startPath, Diagnostics
                                                   QStringLiteral("check the file's permissions")));
         return std::nullopt;
     }
-    auto project = parse(QString::fromUtf8(file.readAll()), tomlPath, diagnostics);
-    if (!project || !resolveFiles(*project, diagnostics))
-        return std::nullopt;
-    return project;
+    return parse(QString::fromUtf8(file.readAll()), tomlPath, diagnostics);
 }
 
 std::optional<Project> ProjectLoader::parse(const QString &tomlText, const QString &tomlPath,

@@ -20,6 +20,9 @@ public:
     // startPath may be keel.toml itself or any folder inside the project. Parses, validates and
     // resolves source/asset globs. Warnings (unknown keys) are appended even on success.
     static std::optional<Project> load(const QString &startPath, Diagnostics *diagnostics);
+    // load() without resolving the globs: the settings alone, for a caller that does not build
+    // (keel run reads where the image is and how to boot it; the build reads the rest).
+    static std::optional<Project> loadSettings(const QString &startPath, Diagnostics *diagnostics);
 
     // Parses TOML text only (no filesystem access; sources stay unresolved).
     static std::optional<Project> parse(const QString &tomlText, const QString &tomlPath,

@@ -156,6 +156,12 @@ void QemuRunner::onStartTimeout()
 void QemuRunner::onQmpReady()
 {
     m_startTimeout.stop();
+    // QEMU answered the negotiation, so its machine is set up and its main loop runs; a `cont`
+    // queued behind it is the next request it handles. (Not the answer to `cont` itself: a guest
+    // that exits at once through isa-debug-exit may take QEMU down before that answer is sent.)
+    // A QEMU that failed before this point never ran the guest, whatever its exit code.
+    if (m_resumeRequested)
+        m_guestStarted = true;
     if (m_state != State::Starting)
         return;
     setState(m_resumeRequested ? State::Running : State::Paused);
@@ -169,11 +175,9 @@ void QemuRunner::pause()
 void QemuRunner::resume()
 {
     m_resumeRequested = true;
-    // Only QEMU's answer says the guest runs: a QEMU that failed before that is not a guest's exit.
-    m_qmp->execute(QStringLiteral("cont"), {}, [this](const QmpMessage &reply) {
-        if (reply.kind == QmpMessage::Kind::Return)
-            m_guestStarted = true;
-    });
+    if (m_qmp->isReady())
+        m_guestStarted = true;
+    m_qmp->execute(QStringLiteral("cont"));
 }
 
 void QemuRunner::reset()

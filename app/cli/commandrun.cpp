@@ -167,7 +167,7 @@ int runRunCommand(const QStringList &arguments)
         return *exit;
     // keel.toml alone says how and what to boot; the modules are read while QEMU starts.
     Diagnostics diagnostics;
-    const auto project = ProjectLoader::load(QDir::currentPath(), &diagnostics);
+    const auto project = ProjectLoader::loadSettings(QDir::currentPath(), &diagnostics);
     if (!project) {
         printDiagnostics(diagnostics);
         return kExitError;

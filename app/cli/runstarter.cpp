@@ -20,12 +20,13 @@ RunStarter::RunStarter(QemuRunner &runner, const QString &imagePath, PrepareBuil
 
 void RunStarter::start()
 {
-    // BuildPlan::imagePath() is <buildDir>/<name>.elf.
-    if (FreshnessStamp::isFresh(QFileInfo(m_imagePath).path()))
-        return bootFreshImage();
     // QEMU first: its start-up is the longest step, and it waits paused for the verdict.
     if (QFileInfo::exists(m_imagePath))
         bootImage(StartMode::Paused);
+    // Nothing the last build read has changed (BuildPlan::imagePath() is <buildDir>/<name>.elf):
+    // the `cont` reaches QEMU long before its machine is set up.
+    if (qemuIsAlive() && FreshnessStamp::isFresh(QFileInfo(m_imagePath).path()))
+        return beginRun();
     const std::optional<BuildPlan> plan = m_prepareBuild();
     if (!plan)
         return fail(kExitError);
@@ -41,13 +42,6 @@ void RunStarter::bootImage(StartMode mode)
     profile.startMode = mode;
     m_runner.setProfile(profile);
     m_runner.start(m_imagePath);
-}
-
-void RunStarter::bootFreshImage()
-{
-    m_phase = Phase::Started;
-    emit started();
-    bootImage(m_requestedMode);
 }
 
 bool RunStarter::qemuIsAlive() const

@@ -1,10 +1,10 @@
-// RunStarter: gets `keel run`'s guest booting as early as it can. When the freshness stamp of the
-// last build says nothing it depended on changed (a few hundred stat() calls), the image boots at
-// once. Otherwise reading the project's modules, the up-to-date check (ninja) and QEMU's own
-// start-up (~25 ms of loading and machine set-up) run side by side: when an image from an earlier
-// build exists, QEMU starts on it paused first; if ninja then has nothing to do the guest is
-// resumed, and if ninja rebuilt anything that QEMU is killed and a fresh one boots the new image.
-// Without an earlier image, QEMU starts after the build.
+// RunStarter: gets `keel run`'s guest booting as early as it can. When an image from an earlier
+// build exists, QEMU starts on it paused first (~25 ms of loading and machine set-up follow). If
+// the freshness stamp of that build says nothing it read has changed (a few hundred stat() calls),
+// the guest is resumed at once. Otherwise reading the project's modules and the up-to-date check
+// (ninja) run beside QEMU's start-up: if ninja has nothing to do the guest is resumed, and if it
+// rebuilt anything that QEMU is killed and a fresh one boots the new image. Without an earlier
+// image, QEMU starts after the build.
 //
 //   RunStarter starter(runner, image, prepareBuild, Stream::Err); // runner holds the profile
 //   connect(&starter, &RunStarter::started, …);      // the guest boots an up-to-date image
@@ -49,7 +49,6 @@ private:
     enum class Phase { Building, Replacing, Started, Failed };
 
     void bootImage(StartMode mode);
-    void bootFreshImage();
     void onBuildFinished(const BuildResult &result);
     void onRunnerFinished(const RunResult &result);
     void beginRun();
