@@ -5,14 +5,20 @@
 #include <QDir>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace Keel::ProjectSections {
 
 namespace {
 
+// [A-Za-z0-9_-]+, spelled out: every `keel run` reads it, and a first regular expression costs
+// a process ~0.1 ms (PCRE2's set-up and JIT).
 bool isValidProjectName(const QString &name)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_-]+$"));
-    return pattern.match(name).hasMatch();
+    const auto allowed = [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_' || c == u'-';
+    };
+    return !name.isEmpty() && std::all_of(name.begin(), name.end(), allowed);
 }
 
 QList<FeatureRequest> readFeatureList(TomlReader &reader, const toml::table &kernel,
