@@ -125,8 +125,8 @@ void QemuRunner::launch(const QString &imagePath)
     m_startTimeout.start();
     m_clock.start();
     m_process.start(program, m_arguments);
-    // QEMU has its copies now (QProcess returns once the child has exec'd); ours would keep the
-    // channels open after QEMU is gone.
+    // The child has its own copies from the fork on; ours would keep the channels open after
+    // QEMU is gone, and its exit unnoticed on them.
     qmp.closeChildEnd();
     serial.closeChildEnd();
 }
