@@ -7,6 +7,8 @@
 # fleet is kept running concurrently for the memory figure. Targets: >= 10 VMs/s, <= 64 MiB RSS
 # per VM. The reference, measured in the same run: the same image booted by plain QEMU (pc,
 # TCG, qboot) to the same greeting.
+# bench/fleet/qmpcost.py isolates the largest part of that QEMU cost: libvirt 9.0's ~400 qom-get
+# queries per domain start, which QEMU 7.2's byte-at-a-time monitor turns into ~130 ms of CPU.
 # usage: bench/fleet.sh [N=50] [CONCURRENT=100]   (as root, after scripts/start-services.sh)
 #   KEEL=path/to/keel (default: build/app/cli/keel)   KEEL_CONNECT=URI (default qemu:///system)
 #   MEMORY=8M (guest RAM per replica)   RUNS=3 (fleets of N)
