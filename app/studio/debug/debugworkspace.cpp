@@ -108,15 +108,15 @@ void DebugWorkspace::createDocks()
     m_memory = new MemoryPanel(m_window);
     m_disassembly = new DisassemblyPanel(m_window);
     m_breakpoints = new BreakpointsPanel(m_window);
-    QDockWidget* variables = addDock(tr("Locals and Watch"), QStringLiteral("variablesDock"), m_variables);
-    QDockWidget* stack = addDock(tr("Call Stack"), QStringLiteral("callStackDock"), m_stack);
+    m_variablesDock = addDock(tr("Locals and Watch"), QStringLiteral("variablesDock"), m_variables);
+    m_stackDock = addDock(tr("Call Stack"), QStringLiteral("callStackDock"), m_stack);
     QDockWidget* breakpoints = addDock(tr("Breakpoints"), QStringLiteral("breakpointsDock"), m_breakpoints);
-    QDockWidget* registers = addDock(tr("Registers"), QStringLiteral("registersDock"), m_registers);
+    m_registersDock = addDock(tr("Registers"), QStringLiteral("registersDock"), m_registers);
     QDockWidget* memory = addDock(tr("Memory"), QStringLiteral("memoryDock"), m_memory);
     QDockWidget* disassembly = addDock(tr("Disassembly"), QStringLiteral("disassemblyDock"), m_disassembly);
-    placeDocks(variables, stack, registers);
-    m_window->tabifyDockWidget(stack, breakpoints);
-    m_window->tabifyDockWidget(registers, memory);
+    placeDocks();
+    m_window->tabifyDockWidget(m_stackDock, breakpoints);
+    m_window->tabifyDockWidget(m_registersDock, memory);
     m_window->tabifyDockWidget(memory, disassembly);
     // The debugger docks are out of the way until a session starts.
     for (QDockWidget* dock : std::as_const(m_docks))
@@ -148,12 +148,12 @@ void DebugWorkspace::createDocks()
 // below them, Call Stack/Breakpoints right of the bottom tabs (Build Output … Emulator).
 // addDockWidget() with the area's own orientation appends a new group; splitDockWidget() on a
 // tabbed dock would only add another tab.
-void DebugWorkspace::placeDocks(QDockWidget* variables, QDockWidget* stack, QDockWidget* registers)
+void DebugWorkspace::placeDocks()
 {
     if (auto* rightTabs = m_window->findChild<QDockWidget*>(QStringLiteral("imageSizeDock")))
-        m_window->tabifyDockWidget(rightTabs, variables);
-    m_window->addDockWidget(Qt::RightDockWidgetArea, registers, Qt::Vertical);
-    m_window->addDockWidget(Qt::BottomDockWidgetArea, stack, Qt::Horizontal);
+        m_window->tabifyDockWidget(rightTabs, m_variablesDock);
+    m_window->addDockWidget(Qt::RightDockWidgetArea, m_registersDock, Qt::Vertical);
+    m_window->addDockWidget(Qt::BottomDockWidgetArea, m_stackDock, Qt::Horizontal);
 }
 
 // Raises the first panel of each group, once per session: the build that Debug starts raises
@@ -163,10 +163,8 @@ void DebugWorkspace::raiseDocksOnce()
     if (!m_raisePending)
         return;
     m_raisePending = false;
-    for (const char* name : {"variablesDock", "callStackDock", "registersDock"}) {
-        if (auto* dock = m_window->findChild<QDockWidget*>(QLatin1String(name)))
-            dock->raise();
-    }
+    for (QDockWidget* dock : {m_variablesDock, m_stackDock, m_registersDock})
+        dock->raise();
 }
 
 void DebugWorkspace::startOrContinue()
@@ -194,13 +192,10 @@ void DebugWorkspace::startOrContinue()
 void DebugWorkspace::sizeDocks()
 {
     m_docksSized = true;
-    auto* variables = m_window->findChild<QDockWidget*>(QStringLiteral("variablesDock"));
-    auto* registers = m_window->findChild<QDockWidget*>(QStringLiteral("registersDock"));
-    auto* stack = m_window->findChild<QDockWidget*>(QStringLiteral("callStackDock"));
     m_window->layout()->activate();
-    const int column = variables->height() + registers->height();
-    m_window->resizeDocks({variables, registers}, {column / 2, column - column / 2}, Qt::Vertical);
-    m_window->resizeDocks({stack}, {m_window->width() / 3}, Qt::Horizontal);
+    const int column = m_variablesDock->height() + m_registersDock->height();
+    m_window->resizeDocks({m_variablesDock, m_registersDock}, {column / 2, column - column / 2}, Qt::Vertical);
+    m_window->resizeDocks({m_stackDock}, {m_window->width() / 3}, Qt::Horizontal);
 }
 
 void DebugWorkspace::onStopped(const GdbStopEvent& event)

@@ -67,7 +67,7 @@ private:
     void createActions();
     void createDocks();
     QDockWidget* addDock(const QString& title, const QString& name, QWidget* widget);
-    void placeDocks(QDockWidget* variables, QDockWidget* stack, QDockWidget* registers);
+    void placeDocks();
     void raiseDocksOnce();
     void sizeDocks();
     void prepareEditor(CodeEditor* editor);
@@ -93,6 +93,10 @@ private:
     DisassemblyPanel* m_disassembly = nullptr;
     BreakpointsPanel* m_breakpoints = nullptr;
     QList<QDockWidget*> m_docks;
+    // The first dock of each of the three groups (see placeDocks()).
+    QDockWidget* m_variablesDock = nullptr;
+    QDockWidget* m_stackDock = nullptr;
+    QDockWidget* m_registersDock = nullptr;
     bool m_raisePending = false; // a session started and has not stopped yet
     bool m_docksSized = false;
     QHash<QString, SourceBreakpoint> m_options; // enabled/condition by location
