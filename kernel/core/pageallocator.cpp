@@ -117,18 +117,47 @@ ktl::ErrorOr<void> PhysicalPageAllocator::collectZones(ktl::Span<const MemoryReg
         u64 end = pageOf(region.end());
         if (region.type != MemoryType::Usable || first >= end)
             continue;
-        if (m_zoneCount == kMaxMemoryRegions)
-            return Error(ErrorCode::TooMany, "page allocator: more than 64 usable regions");
-        size_t at = m_zoneCount++;
-        for (; at > 0 && m_zones[at - 1].basePage > first; --at)
-            m_zones[at] = m_zones[at - 1];
-        m_zones[at] = { first, end - first, nullptr, end - first, 0 };
+        TRY(insertZone(first, end - first));
     }
     if (m_zoneCount == 0)
         return Error(ErrorCode::OutOfMemory, "page allocator: no usable memory");
-    for (size_t i = 1; i < m_zoneCount; ++i) {
-        if (m_zones[i - 1].basePage + m_zones[i - 1].pageCount > m_zones[i].basePage)
-            return Error(ErrorCode::Overlap, "page allocator: usable regions overlap");
+    return {};
+}
+
+// Keeps the zones sorted by address; the bitmap is still to be set up.
+ktl::ErrorOr<PhysicalPageAllocator::Zone*> PhysicalPageAllocator::insertZone(u64 firstPage, u64 pageCount)
+{
+    if (m_zoneCount == kMaxMemoryRegions)
+        return Error(ErrorCode::TooMany, "page allocator: more than 64 usable regions");
+    size_t at = m_zoneCount;
+    for (; at > 0 && m_zones[at - 1].basePage > firstPage; --at) { }
+    bool overlapsBefore = at > 0 && m_zones[at - 1].basePage + m_zones[at - 1].pageCount > firstPage;
+    bool overlapsAfter = at < m_zoneCount && firstPage + pageCount > m_zones[at].basePage;
+    if (overlapsBefore || overlapsAfter)
+        return Error(ErrorCode::Overlap, "page allocator: usable regions overlap");
+    for (size_t i = m_zoneCount++; i > at; --i)
+        m_zones[i] = m_zones[i - 1];
+    m_zones[at] = { firstPage, pageCount, nullptr, pageCount, 0 };
+    return &m_zones[at];
+}
+
+ktl::ErrorOr<void> PhysicalPageAllocator::addRegions(ktl::Span<const MemoryRegion> usable,
+                                                     const AddressTranslator& translator)
+{
+    for (const MemoryRegion& region : usable) {
+        u64 first = pageAfter(region.base);
+        u64 end = pageOf(region.end());
+        if (region.type != MemoryType::Usable || first >= end)
+            continue;
+        u64 bookkeepingPages = pageAfter(wordsFor(end - first) * sizeof(u64));
+        if (bookkeepingPages >= end - first)
+            continue;
+        auto* storage = static_cast<u64*>(translator.translate(first * kPageSize, bookkeepingPages * kPageSize));
+        if (!storage)
+            return Error(ErrorCode::OutOfRange, "page allocator: bitmap memory cannot be mapped");
+        Zone* zone = TRY(insertZone(first, end - first));
+        initialiseBitmap(*zone, storage);
+        markUsed(*zone, 0, bookkeepingPages);
     }
     return {};
 }
@@ -137,17 +166,21 @@ ktl::ErrorOr<void> PhysicalPageAllocator::collectZones(ktl::Span<const MemoryReg
 void PhysicalPageAllocator::setUpBitmaps(u64* storage)
 {
     for (size_t i = 0; i < m_zoneCount; ++i) {
-        Zone& zone = m_zones[i];
-        u64 words = wordsFor(zone.pageCount);
-        zone.bitmap = storage;
-        storage += words;
-        for (u64 w = 0; w < words; ++w)
-            zone.bitmap[w] = 0;
-        if (u64 tail = zone.pageCount % kBitsPerWord)
-            zone.bitmap[words - 1] = kAllUsed << tail; // bits past the end never look free
-        m_totalPages += zone.pageCount;
-        m_freePages += zone.pageCount;
+        initialiseBitmap(m_zones[i], storage);
+        storage += wordsFor(m_zones[i].pageCount);
     }
+}
+
+void PhysicalPageAllocator::initialiseBitmap(Zone& zone, u64* storage)
+{
+    u64 words = wordsFor(zone.pageCount);
+    zone.bitmap = storage;
+    for (u64 w = 0; w < words; ++w)
+        zone.bitmap[w] = 0;
+    if (u64 tail = zone.pageCount % kBitsPerWord)
+        zone.bitmap[words - 1] = kAllUsed << tail; // bits past the end never look free
+    m_totalPages += zone.pageCount;
+    m_freePages += zone.pageCount;
 }
 
 void PhysicalPageAllocator::markUsed(Zone& zone, u64 firstIndex, u64 count)

@@ -53,6 +53,11 @@ public:
     ktl::ErrorOr<void> initialise(ktl::Span<const MemoryRegion> usable, ktl::Span<const Range> reserved,
                                   const AddressTranslator& translator);
 
+    // Adds usable regions that could not be reached at initialise() (RAM above what the boot
+    // page tables map). Each keeps its bitmap in its own first pages; a region too small to pay
+    // for that is left out. They must not overlap the regions already managed.
+    ktl::ErrorOr<void> addRegions(ktl::Span<const MemoryRegion> usable, const AddressTranslator& translator);
+
     // `pages` contiguous pages whose address is a multiple of alignPages * 4 KiB
     // (alignPages must be a power of two).
     ktl::ErrorOr<u64> allocate(size_t pages, size_t alignPages = 1);
@@ -74,6 +79,8 @@ private:
     };
 
     ktl::ErrorOr<void> collectZones(ktl::Span<const MemoryRegion> usable);
+    ktl::ErrorOr<Zone*> insertZone(u64 firstPage, u64 pageCount);
+    void initialiseBitmap(Zone& zone, u64* storage);
     ktl::Optional<u64> findBookkeepingRoom(u64 pages, ktl::Span<const Range> reserved) const;
     void setUpBitmaps(u64* storage);
     Zone* zoneFor(u64 page);

@@ -14,18 +14,20 @@ constexpr u64 kBootMappedLimit = 4ull << 30;
 PhysicalPageAllocator s_pages;
 IdentityTranslator s_identity;
 
-// Usable regions clipped to what the boot tables map.
-// FIXME: RAM above 4 GiB is never handed out; add it after the final tables are live.
-size_t clippedMemoryMap(const BootInfo& info, MemoryRegion* out)
+enum class Side { BelowBootLimit, AboveBootLimit };
+
+// The usable regions' parts on one side of what the boot tables map: the allocator starts with
+// the RAM below, and gets the RAM above once the final tables (which map every region) are live.
+size_t usableParts(const BootInfo& info, Side side, MemoryRegion* out)
 {
     size_t count = 0;
     for (const MemoryRegion& region : info.memoryMap()) {
-        if (region.type != MemoryType::Usable || region.base >= kBootMappedLimit)
+        if (region.type != MemoryType::Usable)
             continue;
-        MemoryRegion clipped = region;
-        if (clipped.end() > kBootMappedLimit)
-            clipped.length = kBootMappedLimit - clipped.base;
-        out[count++] = clipped;
+        u64 base = side == Side::BelowBootLimit ? region.base : ktl::max(region.base, kBootMappedLimit);
+        u64 end = side == Side::BelowBootLimit ? ktl::min(region.end(), kBootMappedLimit) : region.end();
+        if (base < end)
+            out[count++] = { base, end - base, MemoryType::Usable };
     }
     return count;
 }
@@ -40,12 +42,14 @@ PhysicalPageAllocator& physicalPageAllocator()
 ktl::ErrorOr<void> initialisePhysicalMemory(const BootInfo& info)
 {
     MemoryRegion usable[kMaxMemoryRegions];
-    size_t usableCount = clippedMemoryMap(info, usable);
+    size_t usableCount = usableParts(info, Side::BelowBootLimit, usable);
     auto imageStart = reinterpret_cast<u64>(__kernel_start);
     Range reserved[] = { { 0, kPageSize },
         { imageStart, reinterpret_cast<u64>(__kernel_end) - imageStart } };
     TRY(s_pages.initialise({ usable, usableCount }, reserved, s_identity));
     TRY(arch::initialisePaging(s_pages, info.memoryMap()));
+    usableCount = usableParts(info, Side::AboveBootLimit, usable);
+    TRY(s_pages.addRegions({ usable, usableCount }, s_identity));
     return {};
 }
 

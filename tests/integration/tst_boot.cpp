@@ -40,6 +40,21 @@ TEST(HelloBoot, BootsAndPrintsWithTwoMegabytesOfMemory)
     EXPECT_NE(run.output.find("Hello from Keel!"), std::string::npos) << run.output;
 }
 
+// -m 5G: QEMU puts 2–3 GiB of it above 4 GiB, beyond what the boot page tables map; the heap
+// must still be able to use it all.
+TEST(HelloBoot, HandsOutRamAboveFourGiB)
+{
+    TestProject project("hello");
+    project.useApp("highmemory");
+    auto run = project.keel("run --headless --machine pc --memory 5G --accel tcg --timeout 120");
+    EXPECT_EQ(run.exitCode, 0) << run.output;
+    std::smatch counts;
+    ASSERT_TRUE(std::regex_search(run.output, counts, std::regex("(\\d+) blocks of 64 MiB, (\\d+) above 4 GiB")))
+        << run.output;
+    EXPECT_GE(std::stoi(counts[1]), 70) << run.output; // more than the 3 GiB below 4 GiB could hold
+    EXPECT_GT(std::stoi(counts[2]), 0) << run.output;
+}
+
 TEST(HelloBoot, ExpectSucceedsAsSoonAsThePatternAppears)
 {
     TestProject project("hello");

@@ -177,6 +177,49 @@ TEST(PageAllocator, FourGiBWithHoleNeedsOnlySmallBookkeeping)
     EXPECT_EQ(pages.freePages(), total - 512 - bitmapPages);
 }
 
+// RAM above 4 GiB is added once the final page tables map it; its bitmap lives in its own first
+// pages, it is used once the low memory is full, and it frees like any other zone.
+TEST(PageAllocator, AddsRegionsAboveTheBootMappingLater)
+{
+    const MemoryRegion low[] = { { 0x100000, 0x100000, MemoryType::Usable } };
+    const Range kernel[] = { { 0x100000, 0x40000 } };
+    BufferTranslator lowWindow(0x100000, 0x100000);
+    PhysicalPageAllocator pages;
+    ASSERT_FALSE(pages.initialise(low, kernel, lowWindow).isError());
+    const u64 lowFree = pages.freePages();
+
+    const u64 highBase = 0x100000000;
+    const MemoryRegion high[] = {
+        { highBase, 0x400000, MemoryType::Usable },        // 4 MiB: 1024 pages, one bitmap page
+        { highBase + 0x400000, 0x1000, MemoryType::Reserved },
+        { highBase + 0x800000, 0x1000, MemoryType::Usable }, // a page: no room for its own bitmap
+    };
+    BufferTranslator highWindow(highBase, 0x801000);
+    auto added = pages.addRegions(high, highWindow);
+    ASSERT_FALSE(added.isError()) << added.error().message();
+    EXPECT_EQ(pages.totalPages(), 0x100u + 1024u);
+    EXPECT_EQ(pages.freePages(), lowFree + 1023);
+    EXPECT_TRUE(pages.isAllocated(highBase)); // its bitmap
+    EXPECT_FALSE(pages.isAllocated(highBase + kPageSize));
+
+    std::vector<u64> all = allocateAllSingles(pages);
+    ASSERT_EQ(all.size(), lowFree + 1023);
+    EXPECT_LT(all.front(), highBase) << "low memory first";
+    EXPECT_EQ(all.back(), highBase + 0x3ff000);
+    EXPECT_EQ(std::count(all.begin(), all.end(), highBase), 0);
+    for (u64 page : all)
+        pages.free(page, 1);
+    EXPECT_EQ(pages.freePages(), lowFree + 1023);
+    const u64 run = pages.allocate(512, 512).value(); // 2 MiB aligned: only the high zone has it
+    EXPECT_GE(run, highBase);
+    EXPECT_EQ(run % 0x200000, 0u);
+
+    const MemoryRegion overlapping[] = { { highBase + 0x200000, 0x400000, MemoryType::Usable } };
+    EXPECT_EQ(pages.addRegions(overlapping, highWindow).error().code(), ktl::ErrorCode::Overlap);
+    const MemoryRegion unmapped[] = { { 0x200000000, 0x400000, MemoryType::Usable } };
+    EXPECT_EQ(pages.addRegions(unmapped, highWindow).error().code(), ktl::ErrorCode::OutOfRange);
+}
+
 TEST(PageAllocator, InitialisationErrors)
 {
     BufferTranslator translator(0, 0x10000);
