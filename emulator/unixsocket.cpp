@@ -84,13 +84,15 @@ QByteArray UnixSocket::readAll()
 
 bool UnixSocket::readAvailable()
 {
+    // Into a stack chunk first: a guest's UART arrives a byte per message, and growing the
+    // buffer by a whole chunk for each would allocate 64 KiB per byte.
+    char chunk[kReadChunk];
     for (;;) {
-        const qsizetype oldSize = m_readBuffer.size();
-        m_readBuffer.resize(oldSize + kReadChunk);
-        const ssize_t got = ::recv(m_fd, m_readBuffer.data() + oldSize, size_t(kReadChunk), 0);
-        m_readBuffer.resize(oldSize + qMax<ssize_t>(got, 0));
-        if (got > 0)
+        const ssize_t got = ::recv(m_fd, chunk, sizeof chunk, 0);
+        if (got > 0) {
+            m_readBuffer.append(chunk, got);
             continue;
+        }
         if (got < 0 && errno == EINTR)
             continue;
         return got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
