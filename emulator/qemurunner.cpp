@@ -79,7 +79,7 @@ void QemuRunner::launch(const QString &imagePath)
     m_stderr.clear();
     m_stopRequested = false;
     m_rebootActionPending = false;
-    m_guestStarted = false;
+    m_qmpNegotiated = false;
     m_resumeRequested = false;
     m_startFailure.clear();
     m_kvmFailure.clear();
@@ -156,12 +156,7 @@ void QemuRunner::onStartTimeout()
 void QemuRunner::onQmpReady()
 {
     m_startTimeout.stop();
-    // QEMU answered the negotiation, so its machine is set up and its main loop runs; a `cont`
-    // queued behind it is the next request it handles. (Not the answer to `cont` itself: a guest
-    // that exits at once through isa-debug-exit may take QEMU down before that answer is sent.)
-    // A QEMU that failed before this point never ran the guest, whatever its exit code.
-    if (m_resumeRequested)
-        m_guestStarted = true;
+    m_qmpNegotiated = true;
     if (m_state != State::Starting)
         return;
     setState(m_resumeRequested ? State::Running : State::Paused);
@@ -175,8 +170,6 @@ void QemuRunner::pause()
 void QemuRunner::resume()
 {
     m_resumeRequested = true;
-    if (m_qmp->isReady())
-        m_guestStarted = true;
     m_qmp->execute(QStringLiteral("cont"));
 }
 
@@ -254,7 +247,13 @@ void QemuRunner::onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus
     drainChannels();
     if (!m_kvmFailure.isEmpty() && restartUnderTcg())
         return;
-    RunResult result = decodeQemuExit({exitStatus, exitCode, m_shutdownReason, m_stopRequested, m_stderr, m_guestStarted});
+    // The guest ran once QEMU answered the negotiation (its machine set up, its main loop running)
+    // and a `cont` was queued: that is the next request QEMU handles. (Not the answer to `cont`
+    // itself: a guest that exits at once through isa-debug-exit may take QEMU down before that
+    // answer is sent.) A QEMU that failed before negotiating never ran the guest, whatever its
+    // exit code.
+    const bool guestStarted = m_qmpNegotiated && m_resumeRequested;
+    RunResult result = decodeQemuExit({exitStatus, exitCode, m_shutdownReason, m_stopRequested, m_stderr, guestStarted});
     if (!m_kvmFailure.isEmpty()) {
         result.outcome = RunResult::Outcome::QemuFailed;
         result.message = QStringLiteral("%1 — KVM is unreliable on this host (often nested virtualization); "

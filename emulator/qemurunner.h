@@ -105,7 +105,7 @@ private:
     QString m_shutdownReason;
     bool m_stopRequested = false;
     bool m_rebootActionPending = false;
-    bool m_guestStarted = false;    // `cont` reached a QEMU whose main loop runs
+    bool m_qmpNegotiated = false;   // QEMU answered qmp_capabilities: its main loop runs
     bool m_resumeRequested = false; // resume() was called for this QEMU
     bool m_resumeWhenReady = false; // a paused-start run restarted under TCG after its caller resumed it
     QString m_startFailure;
