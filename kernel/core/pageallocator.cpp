@@ -17,6 +17,21 @@ u64 wordsFor(u64 pages) { return (pages + kBitsPerWord - 1) / kBitsPerWord; }
 u64 pageOf(u64 address) { return address / kPageSize; }
 u64 pageAfter(u64 address) { return (address + kPageSize - 1) / kPageSize; }
 
+struct PageSpan {
+    u64 first;
+    u64 count;
+};
+
+// The whole pages inside a usable region; none for other types or a region within one page.
+ktl::Optional<PageSpan> wholeUsablePages(const MemoryRegion& region)
+{
+    u64 first = pageAfter(region.base);
+    u64 end = pageOf(region.end());
+    if (region.type != MemoryType::Usable || first >= end)
+        return {};
+    return PageSpan { first, end - first };
+}
+
 [[noreturn]] void fatal(const char* what, u64 address)
 {
     static char message[160];
@@ -113,11 +128,8 @@ ktl::ErrorOr<void> PhysicalPageAllocator::initialise(ktl::Span<const MemoryRegio
 ktl::ErrorOr<void> PhysicalPageAllocator::collectZones(ktl::Span<const MemoryRegion> usable)
 {
     for (const MemoryRegion& region : usable) {
-        u64 first = pageAfter(region.base);
-        u64 end = pageOf(region.end());
-        if (region.type != MemoryType::Usable || first >= end)
-            continue;
-        TRY(insertZone(first, end - first));
+        if (auto pages = wholeUsablePages(region))
+            TRY(insertZone(pages->first, pages->count));
     }
     if (m_zoneCount == 0)
         return Error(ErrorCode::OutOfMemory, "page allocator: no usable memory");
@@ -145,17 +157,16 @@ ktl::ErrorOr<void> PhysicalPageAllocator::addRegions(ktl::Span<const MemoryRegio
                                                      const AddressTranslator& translator)
 {
     for (const MemoryRegion& region : usable) {
-        u64 first = pageAfter(region.base);
-        u64 end = pageOf(region.end());
-        if (region.type != MemoryType::Usable || first >= end)
+        auto pages = wholeUsablePages(region);
+        if (!pages)
             continue;
-        u64 bookkeepingPages = pageAfter(wordsFor(end - first) * sizeof(u64));
-        if (bookkeepingPages >= end - first)
+        u64 bookkeepingPages = pageAfter(wordsFor(pages->count) * sizeof(u64));
+        if (bookkeepingPages >= pages->count)
             continue;
-        auto* storage = static_cast<u64*>(translator.translate(first * kPageSize, bookkeepingPages * kPageSize));
+        auto* storage = static_cast<u64*>(translator.translate(pages->first * kPageSize, bookkeepingPages * kPageSize));
         if (!storage)
             return Error(ErrorCode::OutOfRange, "page allocator: bitmap memory cannot be mapped");
-        Zone* zone = TRY(insertZone(first, end - first));
+        Zone* zone = TRY(insertZone(pages->first, pages->count));
         initialiseBitmap(*zone, storage);
         markUsed(*zone, 0, bookkeepingPages);
     }
