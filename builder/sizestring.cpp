@@ -50,10 +50,10 @@ std::optional<quint64> parse(QStringView text, QString *error)
     if (!parts)
         return fail(QStringLiteral("'%1' is not a size; write a number with an optional unit, "
                                    "e.g. \"4096\", \"64K\", \"16M\" or \"1G\"").arg(input));
-    const auto multiplier = unitMultiplier(parts->second.toString());
+    const QString unit = parts->second.toString();
+    const auto multiplier = unitMultiplier(unit);
     if (!multiplier)
-        return fail(QStringLiteral("unknown size unit '%1' in '%2'; use K, M, G (or KiB, MiB, GiB)")
-                        .arg(parts->second.toString(), input));
+        return fail(QStringLiteral("unknown size unit '%1' in '%2'; use K, M, G (or KiB, MiB, GiB)").arg(unit, input));
     bool ok = false;
     const quint64 number = parts->first.toULongLong(&ok);
     if (!ok || (number != 0 && *multiplier > std::numeric_limits<quint64>::max() / number))
